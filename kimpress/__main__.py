@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m kimpress``."""
+
+from kimpress.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,158 @@
+"""The words of every diagnostic, in Indonesian and English.
+
+Writers are volunteers, not programmers: say what is wrong and how to fix it, in
+plain words, with the formal "Anda".
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (Indonesian, English)
+    "yaml-duplicate-key": ("kolom `{key}` ditulis dua kali (pertama di baris {first_line}). Hapus salah satunya.",
+                           "`{key}` is written twice (first on line {first_line}). Remove one."),
+    "yaml-unsafe-tag": ("tag YAML `{tag}` tidak diizinkan. Tulis nilainya sebagai teks biasa.",
+                        "the YAML tag `{tag}` is not allowed. Write the value as plain text."),
+    "yaml-syntax": ("penulisan YAML keliru ({detail}). Periksa titik dua, tanda kutip, dan indentasi.",
+                    "the YAML is malformed ({detail}). Check colons, quotes and indentation."),
+    "yaml-too-deep": ("struktur YAML terlalu dalam (lebih dari {limit} tingkat).",
+                      "the YAML is nested too deeply (more than {limit} levels)."),
+    "yaml-too-many-aliases": ("YAML memakai terlalu banyak alias (lebih dari {limit}).",
+                              "the YAML uses too many aliases (more than {limit})."),
+    "expected-text": ("kolom `{key}` harus berupa teks, bukan daftar atau pasangan kunci.",
+                      "`{key}` must be text, not a list or a mapping."),
+    "empty-text": ("kolom `{key}` kosong. Isi dengan teks.", "`{key}` is empty. Fill it in."),
+    "expected-integer": ("kolom `{key}` harus bilangan bulat, bukan \"{value}\".",
+                         "`{key}` must be a whole number, not \"{value}\"."),
+    "integer-too-small": ("kolom `{key}` minimal {minimum}, bukan {value}.", "`{key}` must be at least {minimum}, not {value}."),
+    "integer-too-large": ("kolom `{key}` maksimal {maximum}, bukan {value}.", "`{key}` must be at most {maximum}, not {value}."),
+    "expected-boolean": ("kolom `{key}` harus `true` atau `false`, bukan \"{value}\".",
+                         "`{key}` must be `true` or `false`, not \"{value}\"."),
+    "not-a-choice": ("kolom `{key}`: \"{value}\" tidak dikenal. Pilihan: {choices}.",
+                     "`{key}`: \"{value}\" is not known. Choices: {choices}."),
+    "expected-absolute-url": ("kolom `{key}` harus alamat lengkap seperti https://contoh.id/, bukan \"{value}\".",
+                              "`{key}` must be a full address like https://example.org/, not \"{value}\"."),
+    "url-has-query": ("kolom `{key}` tidak boleh memuat ? atau #: \"{value}\".",
+                      "`{key}` must not contain ? or #: \"{value}\"."),
+    "expected-list": ("kolom `{key}` harus berupa daftar, misalnya [kim, posyandu].",
+                      "`{key}` must be a list, for example [kim, posyandu]."),
+    "expected-mapping": ("kolom `{key}` harus berupa pasangan kunci: nilai.", "`{key}` must be a mapping of key: value."),
+    "not-a-mapping": ("isi berkas ini harus berupa pasangan kunci: nilai.", "this file must hold a mapping of key: value."),
+    "unknown-key": ("kolom `{key}` tidak dikenal dan diabaikan.", "`{key}` is not a known setting and is ignored."),
+    "alias-twice": ("kolom `{key}` sama artinya dengan `{other}`; tulis salah satu saja.",
+                    "`{key}` means the same as `{other}`; write only one of them."),
+    "missing-key": ("kolom `{key}` wajib diisi.", "`{key}` is required."),
+    "date-empty": ("kolom `{key}` kosong. Contoh: 2018-11-12 09.30", "`{key}` is empty. Example: 2018-11-12 09:30"),
+    "date-unreadable": ("tanggal \"{value}\" tidak bisa dibaca. Contoh: 2018-11-12 09.30 atau 12/11/2018",
+                        "the date \"{value}\" cannot be read. Example: 2018-11-12 09:30 or 12/11/2018"),
+    "date-year-range": ("tahun pada \"{value}\" harus antara {minimum} dan {maximum}.",
+                        "the year in \"{value}\" must be between {minimum} and {maximum}."),
+    "date-impossible": ("tanggal \"{value}\" tidak ada di kalender. Contoh: 2024-02-29",
+                        "the date \"{value}\" does not exist. Example: 2024-02-29"),
+    "unknown-timezone": ("zona waktu \"{value}\" tidak dikenal. Contoh: Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+                         "Asia/Jayapura (WIT).",
+                         "unknown time zone \"{value}\". Examples: Asia/Jakarta (WIB), Asia/Makassar (WITA)."),
+    "unknown-permalink-kind": ("jenis permalink \"{kind}\" tidak dikenal. Pilihan: {choices}.",
+                               "unknown permalink kind \"{kind}\". Choices: {choices}."),
+    "permalink-not-rooted": ("pola permalink {kind} \"{value}\" harus diawali / dan tidak boleh memuat ..",
+                             "the {kind} permalink \"{value}\" must start with / and must not contain .."),
+    "permalink-unknown-field": ("pola permalink {kind} \"{value}\" memakai {{{field}}} yang tidak tersedia.",
+                                "the {kind} permalink \"{value}\" uses {{{field}}}, which is not available."),
+    "permalink-needs-slug": ("pola permalink {kind} \"{value}\" harus memuat {{slug}}.",
+                             "the {kind} permalink \"{value}\" must contain {{slug}}."),
+    "wilayah-bad-kecamatan": ("kecamatan \"{kecamatan}\" harus berisi name, code, dan kelurahan.",
+                              "kecamatan \"{kecamatan}\" must have name, code and kelurahan."),
+    "wilayah-bad-kelurahan": ("kelurahan \"{kelurahan}\" harus berisi name dan code.",
+                              "kelurahan \"{kelurahan}\" must have name and code."),
+    "wilayah-duplicate-kelurahan": ("kelurahan \"{kelurahan}\" tercantum dua kali.",
+                                    "kelurahan \"{kelurahan}\" is listed twice."),
+    "config-missing": ("berkas site.yaml tidak ditemukan di {site_dir}. Buat situs baru dengan `kimpress init`.",
+                       "no site.yaml in {site_dir}. Start a new site with `kimpress init`."),
+    "not-utf8": ("berkas ini bukan teks UTF-8. Simpan ulang sebagai UTF-8 dari penyunting Anda.",
+                 "this file is not UTF-8 text. Save it again as UTF-8 from your editor."),
+    "unreadable": ("berkas tidak bisa dibaca: {reason}.", "the file cannot be read: {reason}."),
+    "symlink-broken": ("tautan simbolik ini rusak dan dilewati.", "this symbolic link is broken and was skipped."),
+    "symlink-outside": ("tautan simbolik ini menunjuk ke luar situs ({target}) dan tidak diikuti.",
+                        "this symbolic link points outside the site ({target}) and was not followed."),
+    "symlink-folder-skipped": ("folder tautan simbolik tidak diikuti.", "a linked folder is not followed."),
+    "front-matter-unclosed": ("bagian depan (front matter) dibuka dengan --- tetapi tidak ditutup. "
+                              "Tambahkan baris --- setelah kolom terakhir.",
+                              "the front matter opens with --- but is never closed. Add a --- line after the last field."),
+    "front-matter-not-mapping": ("bagian depan harus berisi kolom seperti `title: Judul`.",
+                                 "the front matter must hold fields like `title: A title`."),
+    "folder-empty-slug": ("nama folder ini tidak bisa dijadikan alamat. Pakai huruf dan angka.",
+                          "this folder name cannot become an address. Use letters and digits."),
+    "folder-same-slug": ("folder ini dan {other} menjadi alamat yang sama (/{slug}/). Ganti nama salah satunya.",
+                         "this folder and {other} become the same address (/{slug}/). Rename one of them."),
+    "section-kecamatan-mismatch": ("kecamatan \"{value}\" tidak sesuai dengan daftar wilayah ({expected}).",
+                                   "kecamatan \"{value}\" does not match the region registry ({expected})."),
+    "empty-slug": ("alamat (slug) artikel ini kosong. Isi `slug` dengan huruf dan angka.",
+                   "this article's slug is empty. Set `slug` to letters and digits."),
+    "article-kelurahan-mismatch": ("kelurahan \"{value}\" tidak sesuai dengan foldernya ({folder}). "
+                                   "Pindahkan berkas atau perbaiki kolom ini.",
+                                   "kelurahan \"{value}\" does not match its folder ({folder}). Move the file or fix the field."),
+    "article-kecamatan-mismatch": ("kecamatan \"{value}\" tidak sesuai; kelurahan ini ada di {expected}.",
+                                   "kecamatan \"{value}\" is wrong; this kelurahan is in {expected}."),
+    "unknown-category": ("rubrik \"{value}\" tidak ada di site.yaml. Pilihan: {choices}.",
+                         "the category \"{value}\" is not in site.yaml. Choices: {choices}."),
+    "link-to-unpublished": ("tautan \"{href}\" menuju artikel yang belum terbit (draf atau terjadwal).",
+                            "the link \"{href}\" leads to an article that is not published yet (draft or future)."),
+    "broken-link-md": ("tautan \"{href}\" menuju artikel yang tidak ada. Periksa nama berkas dan foldernya.",
+                       "the link \"{href}\" leads to an article that does not exist. Check the file and folder name."),
+    "broken-link": ("tautan atau gambar \"{href}\" menuju berkas yang tidak ada.",
+                    "the link or image \"{href}\" leads to a file that does not exist."),
+    "cover-missing": ("gambar sampul \"{value}\" tidak ditemukan. Taruh di folder bernama sama dengan artikel.",
+                      "the cover image \"{value}\" was not found. Put it in the folder named like the article."),
+    "duplicate-id": ("id \"{uid}\" sudah dipakai oleh {other}. Setiap artikel perlu id sendiri.",
+                     "the id \"{uid}\" is already used by {other}. Every article needs its own id."),
+    "url-conflict": ("alamat {url} juga dipakai oleh {other}. Ganti `slug` salah satunya.",
+                     "the address {url} is also used by {other}. Change the `slug` of one of them."),
+    "theme-missing": ("tema \"{theme}\" tidak ditemukan (dicari di {folder}).",
+                      "theme \"{theme}\" was not found (looked in {folder})."),
+    "i18n-invalid": ("berkas teks antarmuka tidak valid: {detail}", "the UI strings file is invalid: {detail}"),
+    "template-syntax": ("templat keliru: {detail}", "template error: {detail}"),
+    "template-missing": ("templat \"{template}\" tidak ditemukan (untuk {url}).",
+                         "template \"{template}\" was not found (for {url})."),
+    "template-render": ("templat gagal saat membuat {url}: {detail}", "the template failed while making {url}: {detail}"),
+    "output-not-folder": ("folder keluaran {path} adalah tautan simbolik atau berkas; pilih folder lain.",
+                          "the output folder {path} is a symbolic link or a file; choose another folder."),
+    "output-contains-site": ("folder keluaran {path} berisi situs Anda sendiri; membangun ke sana bisa menghapus "
+                             "tulisan Anda. Pilih folder lain, misalnya output/.",
+                             "the output folder {path} contains your site; building there could delete your work. "
+                             "Choose another folder, such as output/."),
+    "output-inside-source": ("folder keluaran {path} berada di dalam {folder}/. Pilih folder lain, misalnya output/.",
+                             "the output folder {path} is inside {folder}/. Choose another folder, such as output/."),
+    "output-not-ours": ("folder keluaran {path} sudah berisi berkas yang tidak dibuat kimpress. "
+                        "Kosongkan, pilih folder lain, atau tambahkan --force.",
+                        "the output folder {path} holds files kimpress did not make. "
+                        "Empty it, choose another folder, or add --force."),
+    "init-exists": ("sudah ada situs di {path}; tidak ada yang ditimpa.", "there is already a site in {path}; nothing was overwritten."),
+    "unknown-kelurahan": ("kelurahan \"{value}\" tidak dikenal. Pilihan: {choices}.",
+                          "unknown kelurahan \"{value}\". Choices: {choices}."),
+    "new-exists": ("berkas ini sudah ada; tidak ada yang ditimpa.", "this file already exists; nothing was overwritten."),
+    "internal-error": ("terjadi galat internal kimpress ({detail}). Jalankan lagi dengan --debug dan laporkan.",
+                       "kimpress hit an internal error ({detail}). Run again with --debug and report it."),
+}
+
+LABELS: dict[str, tuple[str, str]] = {
+    "warning": ("peringatan", "warning"),
+    "error": ("galat", "error"),
+    "builtin": ("halaman bawaan kimpress", "a page kimpress makes"),
+    "theme": ("tema", "the theme"),
+}
+
+
+def word(code: str, language: str, params: dict) -> str:
+    """The message for ``code`` in ``language``, filled with ``params``."""
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return f"{code} {params}" if params else code
+    template = pair[0] if language == "id" else pair[1]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def label(key: str, language: str) -> str:
+    pair = LABELS[key]
+    return pair[0] if language == "id" else pair[1]

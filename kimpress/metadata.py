@@ -1,0 +1,110 @@
+"""Front matter schemas for articles, pages and kelurahan profiles.
+
+Writers may use the Indonesian key names (``judul``, ``tanggal``, ``penulis``,
+``rubrik``, ``ringkasan``, ``sampul``); they are folded into the English ones.
+Keys a schema does not know go to ``extra``, which themes can read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Any
+
+from kimpress.dates import DateProblem, WhenValue, parse_when
+from kimpress.errors import Diagnostic, error
+from kimpress.frontmatter import Document
+from kimpress.options import Boolean, Custom, Mapping_, Option, Text, TextList, validate_mapping
+from kimpress.yamltext import YamlDoc
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+_DATE = dict(check=_as_is, raw_text=True)
+
+ARTICLE_SCHEMA: dict[str, Option] = {
+    "title": Text(required=True, aliases=("judul",)),
+    "date": Custom(required=True, aliases=("tanggal",), **_DATE),
+    "updated": Custom(aliases=("diperbarui",), **_DATE),
+    "author": Text(aliases=("penulis",)),
+    "tags": TextList(aliases=("tag",)),
+    "category": Text(aliases=("rubrik", "kategori")),
+    "summary": Text(aliases=("ringkasan",)),
+    "cover": Text(aliases=("sampul", "gambar")),
+    "cover_alt": Text(aliases=("keterangan_sampul", "keterangan_gambar")),
+    "draft": Boolean(default=False),
+    "slug": Text(),
+    "id": Text(),
+    "kelurahan": Text(),
+    "kecamatan": Text(),
+    "template": Text(),
+}
+
+PAGE_SCHEMA: dict[str, Option] = {
+    "title": Text(required=True, aliases=("judul",)),
+    "date": Custom(aliases=("tanggal",), **_DATE),
+    "summary": Text(aliases=("ringkasan",)),
+    "slug": Text(),
+    "draft": Boolean(default=False),
+    "template": Text(),
+}
+
+SECTION_SCHEMA: dict[str, Option] = {
+    "name": Text(aliases=("nama",)),
+    "kecamatan": Text(),
+    "code": Text(aliases=("kode",)),
+    "kim": Text(),
+    "description": Text(aliases=("deskripsi",)),
+    "contact": Mapping_(aliases=("kontak",)),
+    "defaults": Mapping_(),
+}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Validated front matter: canonical ``values`` plus the unknown keys in ``extra``."""
+
+    values: dict[str, Any]
+    extra: dict[str, Any] = field(default_factory=dict)
+    when: WhenValue | None = None
+    updated: WhenValue | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+def read_meta(
+    document: Document,
+    schema: dict[str, Option],
+    zone: tzinfo,
+    defaults: dict[str, Any] | None = None,
+) -> tuple[Meta, list[Diagnostic]]:
+    """Validate a document's front matter over ``defaults`` (the data cascade)."""
+    own = document.meta.data or {}
+    alias_to_key = {alias: key for key, option in schema.items() for alias in option.aliases}
+    own_keys = {alias_to_key.get(str(key), str(key)) for key in own}
+    merged = {key: value for key, value in (defaults or {}).items()
+              if alias_to_key.get(str(key), str(key)) not in own_keys}
+    merged.update(own)
+    doc = YamlDoc(merged, document.meta.lines, document.meta.raw)
+    first_line = document.front_matter_line or 1
+    values, extra, diagnostics = validate_mapping(
+        schema, doc, document.rel_path, unknown="keep", first_line=first_line)
+    when = _parse_date(schema, values, "date", doc, document.rel_path, zone, first_line, diagnostics)
+    updated = _parse_date(schema, values, "updated", doc, document.rel_path, zone, first_line, diagnostics)
+    return Meta(values, extra, when, updated), diagnostics
+
+
+def _parse_date(schema: dict[str, Option], values: dict, key: str, doc: YamlDoc, rel_path: str, zone: tzinfo,
+                first_line: int, diagnostics: list[Diagnostic]) -> WhenValue | None:
+    if key not in values:
+        return None
+    try:
+        return parse_when(values[key], zone)
+    except DateProblem as problem:
+        names = (key, *schema[key].aliases)
+        line = next((doc.lines[name] for name in names if name in doc.lines), first_line)
+        diagnostics.append(error(problem.code, rel_path, line, key=key, **problem.params))
+        return None

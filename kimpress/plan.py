@@ -1,0 +1,201 @@
+"""Plan every output before anything is rendered, and find URL conflicts.
+
+An ``Output`` says what will be published where, from which template and view
+data, and which sources it stands for. Two outputs claiming one file are found
+here, naming both origins, before a single byte is rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from kimpress.errors import Diagnostic, error
+from kimpress.model import Article, Site, Term
+from kimpress.urls import expand_permalink, output_path_for, paginated_url
+
+CONFIG_ORIGIN = "site.yaml"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the built site."""
+
+    url: str
+    template: str | None  # None for a verbatim copy
+    context: Mapping[str, Any] = field(default_factory=dict)
+    origin: str = CONFIG_ORIGIN  # the source that claims this URL, for messages
+    copy_from: str | None = None  # absolute path of a file copied as is
+
+    @property
+    def path(self) -> str:
+        return output_path_for(self.url)
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """One page of a paginated list."""
+
+    number: int
+    total: int
+    items: tuple[Article, ...]
+    first_url: str
+    total_items: int
+
+    @property
+    def url(self) -> str:
+        return paginated_url(self.first_url, self.number)
+
+    @property
+    def previous_url(self) -> str | None:
+        return paginated_url(self.first_url, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return paginated_url(self.first_url, self.number + 1) if self.number < self.total else None
+
+
+def paginate(items: Sequence[Article], first_url: str, per_page: int) -> list[Pagination]:
+    """Split ``items`` into pages; an empty list still has one (empty) page."""
+    total = max(1, -(-len(items) // per_page))
+    return [
+        Pagination(number, total, tuple(items[(number - 1) * per_page:number * per_page]), first_url, len(items))
+        for number in range(1, total + 1)
+    ]
+
+
+def _list_outputs(template: str, items: Sequence[Article], first_url: str, per_page: int,
+                  origin: str = CONFIG_ORIGIN, **context: Any) -> list[Output]:
+    return [
+        Output(page.url, template, {**context, "pagination": page}, origin)
+        for page in paginate(items, first_url, per_page)
+    ]
+
+
+def plan_pages(site: Site) -> list[Output]:
+    """Plan every HTML page, the sitemap, robots.txt and the 404 page."""
+    config = site.config
+    per_page = config.paginate
+    links = config.permalinks
+    outputs: list[Output] = []
+    outputs += _list_outputs("home.html", site.articles, "/", per_page)
+    outputs.append(Output(links["kecamatan_index"], "kecamatan_index.html"))
+    for kec in site.kecamatan:
+        outputs += _list_outputs("kecamatan.html", site.by_kecamatan.get(kec.slug, ()), kec.url, per_page,
+                                 kecamatan=kec)
+    for kel in site.kelurahan:
+        origin = kel.source or f"content/{kel.slug}/"
+        outputs += _list_outputs("kelurahan.html", site.by_kelurahan.get(kel.slug, ()), kel.url, per_page,
+                                 origin, kelurahan=kel, kecamatan=site.kecamatan_named(kel.kecamatan))
+        outputs += [_article_output(site, article, neighbours)
+                    for article, neighbours in _with_neighbours(site.by_kelurahan.get(kel.slug, ()))]
+    for page in site.pages:
+        outputs.append(Output(page.url, page.template or "page.html", {"page": page}, page.source))
+    for kind, terms, groups in (
+        ("tags", site.tags, site.by_tag),
+        ("categories", site.categories, site.by_category),
+        ("authors", site.authors, site.by_author),
+    ):
+        outputs.append(Output(links[kind], "terms.html", {"kind": kind, "terms": terms, "groups": groups}))
+        for term in terms:
+            outputs += _list_outputs("term.html", groups[term.slug], term.url, per_page, kind=kind, term=term)
+    outputs += _plan_archive(site)
+    outputs.append(Output("/404.html", "404.html"))
+    outputs.append(Output("/robots.txt", "robots.txt"))
+    outputs.append(Output("/sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(site, outputs)}))
+    return outputs
+
+
+def _with_neighbours(articles: Sequence[Article]) -> Iterable[tuple[Article, tuple[Article | None, Article | None]]]:
+    """Each article with its older and newer neighbour (the list is newest first)."""
+    for index, article in enumerate(articles):
+        newer = articles[index - 1] if index > 0 else None
+        older = articles[index + 1] if index + 1 < len(articles) else None
+        yield article, (older, newer)
+
+
+def _article_output(site: Site, article: Article, neighbours: tuple[Article | None, Article | None]) -> Output:
+    kel = site.kelurahan_named(article.kelurahan)
+    return Output(article.url, article.template or "article.html", {
+        "article": article,
+        "kelurahan": kel,
+        "kecamatan": site.kecamatan_named(article.kecamatan),
+        "previous": neighbours[0],
+        "next": neighbours[1],
+    }, article.source)
+
+
+@dataclass(frozen=True)
+class ArchiveMonth:
+    """The articles of one month, for the archive pages."""
+
+    year: int
+    month: int
+    url: str
+    articles: tuple[Article, ...]
+
+
+def archive_months(site: Site) -> list[ArchiveMonth]:
+    """Months that have articles, newest first, in the site's time zone."""
+    groups: dict[tuple[int, int], list[Article]] = {}
+    for article in site.articles:
+        local = article.date.astimezone(site.config.zone)
+        groups.setdefault((local.year, local.month), []).append(article)
+    pattern = site.config.permalinks["month"]
+    return [
+        ArchiveMonth(year, month, expand_permalink(pattern, year=f"{year:04d}", month=f"{month:02d}"), tuple(items))
+        for (year, month), items in sorted(groups.items(), reverse=True)
+    ]
+
+
+def _plan_archive(site: Site) -> list[Output]:
+    config = site.config
+    months = archive_months(site)
+    years: dict[int, list[ArchiveMonth]] = {}
+    for month in months:
+        years.setdefault(month.year, []).append(month)
+    year_urls = {year: expand_permalink(config.permalinks["year"], year=f"{year:04d}") for year in years}
+    outputs = [Output(config.permalinks["archive"], "archive.html",
+                      {"years": [(year, year_urls[year], items) for year, items in years.items()]})]
+    for year, items in years.items():
+        articles = tuple(article for month in items for article in month.articles)
+        outputs += _list_outputs("term.html", articles, year_urls[year], config.paginate,
+                                 kind="year", term=Term(str(year), str(year), year_urls[year]))
+    for month in months:
+        term = Term(f"{month.year:04d}-{month.month:02d}", "", month.url)
+        outputs += _list_outputs("term.html", month.articles, month.url, config.paginate,
+                                 kind="month", term=term, year=month.year, month=month.month)
+    return outputs
+
+
+def sitemap_entries(site: Site, outputs: Iterable[Output]) -> list[tuple[str, str | None]]:
+    """(url, lastmod) for every HTML page but the 404 page, sorted by URL."""
+    lastmod: dict[str, str] = {}
+    for article in site.articles:
+        lastmod[article.url] = (article.updated or article.date).isoformat(timespec="seconds")
+    return sorted(
+        (output.url, lastmod.get(output.url))
+        for output in outputs
+        if output.template and output.path.endswith(".html") and output.url != "/404.html"
+    )
+
+
+def plan_copies(copies: Iterable[tuple[str, str, str]]) -> list[Output]:
+    """Outputs for verbatim files: (site URL, absolute source path, origin)."""
+    return [Output(url, None, {}, origin, copy_from) for url, copy_from, origin in copies]
+
+
+def check_conflicts(outputs: Iterable[Output]) -> list[Diagnostic]:
+    """Report every output file claimed twice, naming both origins.
+
+    Paths are compared case-folded, since two files differing only in case
+    overwrite each other on the disks of most writers' computers.
+    """
+    owners: dict[str, Output] = {}
+    diagnostics: list[Diagnostic] = []
+    for output in outputs:
+        key = output.path.casefold()
+        first = owners.setdefault(key, output)
+        if first is not output:
+            diagnostics.append(error("url-conflict", output.origin, None, url=output.url, other=first.origin))
+    return diagnostics

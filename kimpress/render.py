@@ -1,0 +1,85 @@
+"""Render planned outputs through the theme into bytes."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from babel.numbers import format_decimal
+
+from kimpress.config import SiteConfig
+from kimpress.dates import format_date, format_month, format_short_date, iso_date
+from kimpress.errors import Diagnostic, error
+from kimpress.model import Site
+from kimpress.plan import Output
+from kimpress.theme import Theme, load_theme
+from kimpress.urls import absolute_url, site_url
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An output's final bytes (None for a verbatim copy)."""
+
+    output: Output
+    data: bytes | None
+
+
+def template_filters(config: SiteConfig) -> dict[str, Callable[..., Any]]:
+    """Filters every theme can use: URLs with the base path, Indonesian dates, numbers."""
+    zone, language = config.zone, config.language
+    return {
+        "url": lambda url: site_url(config.base_url, url),
+        "absolute": lambda url: absolute_url(config.base_url, url),
+        "date_long": lambda moment, with_time=True: format_date(moment, language, zone, with_time),
+        "date_short": lambda moment: format_short_date(moment, language, zone),
+        "iso": iso_date,
+        "month_name": lambda pair: format_month(pair[0], pair[1], language),
+        "number": lambda value: format_decimal(value, locale=language),
+    }
+
+
+def load_site_theme(site: Site) -> Theme:
+    """The theme of ``site`` with kimpress's filters and the site as a global."""
+    config = site.config
+    return load_theme(config, template_filters(config), {"site": site, "config": config, "lang": config.language})
+
+
+def render_output(theme: Theme, output: Output) -> tuple[Rendered | None, Diagnostic | None]:
+    """Render one output; a template problem comes back as a located diagnostic."""
+    if output.template is None:
+        return Rendered(output, None), None
+    try:
+        template = theme.environment.get_template(output.template)
+        text = template.render(output.context, page_url=output.url)
+    except jinja2.TemplateSyntaxError as exc:
+        return None, error("template-syntax", _display_path(theme, exc.filename), exc.lineno, detail=exc.message)
+    except jinja2.TemplateNotFound as exc:
+        return None, error("template-missing", output.origin, None, template=exc.name, url=output.url)
+    except Exception as exc:  # a theme bug: locate it in the template, not in Python
+        filename, line = _template_location(exc)
+        return None, error("template-render", _display_path(theme, filename) or output.template, line,
+                           detail=f"{type(exc).__name__}: {exc}", url=output.url)
+    return Rendered(output, text.encode("utf-8")), None
+
+
+def _template_location(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame of a rendering error."""
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".css")):
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def _display_path(theme: Theme, filename: str | None) -> str | None:
+    if not filename:
+        return None
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(theme.config.site_dir).as_posix()
+    except ValueError:
+        parts = path.parts
+        return "kimpress:" + "/".join(parts[parts.index("themes"):]) if "themes" in parts else filename
