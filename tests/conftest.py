@@ -1,0 +1,71 @@
+"""Shared helpers: make tiny real sites in a temp folder, build them, parse the output."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime, timezone
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from kimpress.build import BuildOptions, BuildResult, build
+
+# A fixed "now" so future/draft tests never depend on the day they run.
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+
+MINIMAL_CONFIG = """\
+title: Kabar Uji
+base_url: https://contoh.id/kim/
+language: id
+timezone: Asia/Makassar
+"""
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write ``files`` (relative path -> text, dedented, or bytes) under ``root``."""
+    for rel_path, content in files.items():
+        path = root / rel_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+
+
+def article(title: str, date: str = "2018-11-12 09:30", body: str = "Isi artikel.", **fields: object) -> str:
+    """Front matter plus body for an article; extra fields are written as YAML lines."""
+    lines = ["---", f"title: {title}", f"date: {date}"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {value}")
+    lines += ["---", body, ""]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def make_site(tmp_path: Path):
+    """make_site({"content/a/x.md": "..."}, config=...) -> site folder."""
+
+    def factory(files: dict[str, str | bytes] | None = None, config: str = MINIMAL_CONFIG) -> Path:
+        site = tmp_path / "site"
+        site.mkdir(exist_ok=True)
+        write_files(site, {"site.yaml": config, **(files or {})})
+        return site
+
+    return factory
+
+
+def build_site(site: Path, **options: object) -> BuildResult:
+    """Build with the fixed clock unless ``now`` is given."""
+    options.setdefault("now", NOW)
+    return build(site, BuildOptions(**options))  # type: ignore[arg-type]
+
+
+def parse_html(path: Path):
+    """Parse an output page with html5lib into an lxml-free ElementTree (no namespaces)."""
+    return html5lib.parse(path.read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
+
+
+def output_files(output: Path) -> set[str]:
+    """Every file of a built site, relative, without the manifest."""
+    return {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()} - {".kimpress-manifest.json"}
