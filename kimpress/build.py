@@ -20,6 +20,7 @@ from typing import Callable
 from kimpress.config import SiteConfig, load_config
 from kimpress.content import Selection, build_site
 from kimpress.errors import Diagnostic, SourceError, TemplateError, has_errors
+from kimpress.feeds import plan_feeds
 from kimpress.frontmatter import Document, parse_document
 from kimpress.model import Site
 from kimpress.plan import Output, check_conflicts, plan_copies, plan_pages
@@ -62,10 +63,12 @@ def build(site_dir: Path | str, options: BuildOptions = BuildOptions(), progress
     check_output_dir(config, options.force)
     site, diagnostics = read_site(config, options)
     theme = load_site_theme(site)
-    outputs = plan_pages(site) + plan_copies(copy_list(config, site, theme))
+    copies = copy_list(config, site, theme)
+    outputs = plan_pages(site) + plan_feeds(site) + plan_copies(copies)
     diagnostics += check_conflicts(outputs)
     _raise_if_errors(SourceError, warnings + diagnostics)
-    rendered, problems = render_all(theme, outputs, progress)
+    sizes = {url: Path(path).stat().st_size for url, path, _ in copies}
+    rendered, problems = render_all(theme, outputs, sizes, progress)
     _raise_if_errors(TemplateError, warnings + diagnostics + problems)
     stats = write_outputs(config.output_dir, rendered)
     return BuildResult(config, site, len(outputs), stats, warnings + diagnostics, time.perf_counter() - started)
@@ -111,12 +114,13 @@ def copy_list(config: SiteConfig, site: Site, theme: Theme) -> list[tuple[str, s
                                     for asset in site.assets]
 
 
-def render_all(theme: Theme, outputs: list[Output], progress: Progress | None = None) -> tuple[list[Rendered], list[Diagnostic]]:
+def render_all(theme: Theme, outputs: list[Output], sizes: dict[str, int],
+               progress: Progress | None = None) -> tuple[list[Rendered], list[Diagnostic]]:
     """Render every output; collect one diagnostic per failing template location."""
     rendered: list[Rendered] = []
     problems: dict[tuple, Diagnostic] = {}
     for index, output in enumerate(outputs):
-        item, problem = render_output(theme, output)
+        item, problem = render_output(theme, output, sizes)
         if problem is not None:
             problems.setdefault((problem.path, problem.line, problem.code), problem)
         elif item is not None:

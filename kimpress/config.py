@@ -44,6 +44,26 @@ class RegionKecamatan:
     kelurahan: tuple[RegionKelurahan, ...]
 
 
+FEED_KINDS = ("site", "kecamatan", "kelurahan", "category", "tag", "author")
+FEED_FORMATS = ("rss", "atom", "json")
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """Which feeds to publish and how.
+
+    ``id_domain`` goes into every item's permanent id; it defaults to the host of
+    ``base_url``. Keep it when the site moves to another domain, so readers do not
+    see every old article again.
+    """
+
+    kinds: tuple[str, ...] = FEED_KINDS
+    formats: tuple[str, ...] = FEED_FORMATS
+    limit: int = 20
+    content: str = "full"
+    id_domain: str | None = None
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """The validated settings of one site. Paths are absolute."""
@@ -61,6 +81,7 @@ class SiteConfig:
     categories: tuple[tuple[str, str], ...] = ()
     wilayah: tuple[RegionKecamatan, ...] = ()
     defaults: dict[str, Any] = field(default_factory=dict)
+    feeds: FeedSettings = FeedSettings()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -155,6 +176,32 @@ def _check_wilayah(value: dict) -> tuple[RegionKecamatan, ...]:
     return tuple(kecamatan_list)
 
 
+def _check_feeds(value: dict) -> FeedSettings:
+    settings = {}
+    for key, choices in (("kinds", FEED_KINDS), ("formats", FEED_FORMATS)):
+        if key in value:
+            items = value[key] if isinstance(value[key], list) else [value[key]]
+            for item in items:
+                if str(item) not in choices:
+                    raise Invalid("not-a-choice", value=str(item), choices=", ".join(choices))
+            settings[key] = tuple(str(item) for item in items)
+    if "limit" in value:
+        limit = value["limit"]
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise Invalid("integer-too-small", value=limit, minimum=1)
+        settings["limit"] = limit
+    if "content" in value:
+        if value["content"] not in ("full", "summary"):
+            raise Invalid("not-a-choice", value=str(value["content"]), choices="full, summary")
+        settings["content"] = value["content"]
+    if value.get("id_domain"):
+        settings["id_domain"] = str(value["id_domain"]).strip()
+    unknown = set(value) - {"kinds", "formats", "limit", "content", "id_domain"}
+    if unknown:
+        raise Invalid("unknown-feed-setting", setting=sorted(unknown)[0])
+    return FeedSettings(**settings)
+
+
 def _code(value: Any) -> str | None:
     return None if value is None else str(value).strip()
 
@@ -172,6 +219,7 @@ SCHEMA: dict[str, Option] = {
     "categories": Custom(check=_check_categories),
     "wilayah": Mapping_(check=_check_wilayah),
     "defaults": Mapping_(),
+    "feeds": Mapping_(check=_check_feeds),
     "extra": Mapping_(),
 }
 

@@ -106,6 +106,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "the id \"{uid}\" is already used by {other}. Every article needs its own id."),
     "url-conflict": ("alamat {url} juga dipakai oleh {other}. Ganti `slug` salah satunya.",
                      "the address {url} is also used by {other}. Change the `slug` of one of them."),
+    "unknown-feed-setting": ("kolom `feeds.{setting}` tidak dikenal. Pilihan: kinds, formats, limit, content, id_domain.",
+                             "`feeds.{setting}` is not known. Choices: kinds, formats, limit, content, id_domain."),
     "theme-missing": ("tema \"{theme}\" tidak ditemukan (dicari di {folder}).",
                       "theme \"{theme}\" was not found (looked in {folder})."),
     "i18n-invalid": ("berkas teks antarmuka tidak valid: {detail}", "the UI strings file is invalid: {detail}"),

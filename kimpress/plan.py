@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
+from kimpress.config import SiteConfig
 from kimpress.errors import Diagnostic, error
 from kimpress.model import Article, Site, Term
-from kimpress.urls import expand_permalink, output_path_for, paginated_url
+from kimpress.urls import FEED_FILES, expand_permalink, output_path_for, paginated_url
 
 CONFIG_ORIGIN = "site.yaml"
 
@@ -26,6 +27,7 @@ class Output:
     context: Mapping[str, Any] = field(default_factory=dict)
     origin: str = CONFIG_ORIGIN  # the source that claims this URL, for messages
     copy_from: str | None = None  # absolute path of a file copied as is
+    feed: Any = None  # a feeds.FeedSpec for a feed output
 
     @property
     def path(self) -> str:
@@ -55,6 +57,43 @@ class Pagination:
         return paginated_url(self.first_url, self.number + 1) if self.number < self.total else None
 
 
+@dataclass(frozen=True)
+class FeedLink:
+    """One feed of a list page, for ``<link rel="alternate">`` and the subscribe page."""
+
+    kind: str
+    slug: str
+    format: str
+    url: str
+    media_type: str
+    title: str
+    list_url: str
+
+
+def feed_links(config: SiteConfig, kind: str, slug: str, list_url: str, name: str | None) -> tuple[FeedLink, ...]:
+    """The feeds published for one list (none when its kind is switched off)."""
+    if kind not in config.feeds.kinds:
+        return ()
+    title = f"{config.title}: {name}" if name else config.title
+    return tuple(
+        FeedLink(kind, slug, fmt, list_url + FEED_FILES[fmt][0], FEED_FILES[fmt][1], title, list_url)
+        for fmt in config.feeds.formats
+    )
+
+
+def all_feed_lists(site: Site) -> list[tuple[str, str, str, str | None, tuple[Article, ...]]]:
+    """(kind, slug, list URL, display name, articles) of every list that can have feeds."""
+    lists: list[tuple[str, str, str, str | None, tuple[Article, ...]]] = [("site", "", "/", None, site.articles)]
+    lists += [("kecamatan", kec.slug, kec.url, f"Kecamatan {kec.name}", site.by_kecamatan.get(kec.slug, ()))
+              for kec in site.kecamatan]
+    lists += [("kelurahan", kel.slug, kel.url, f"Kelurahan {kel.name}", site.by_kelurahan.get(kel.slug, ()))
+              for kel in site.kelurahan]
+    for kind, terms, groups in (("category", site.categories, site.by_category), ("tag", site.tags, site.by_tag),
+                                ("author", site.authors, site.by_author)):
+        lists += [(kind, term.slug, term.url, term.name, groups[term.slug]) for term in terms]
+    return lists
+
+
 def paginate(items: Sequence[Article], first_url: str, per_page: int) -> list[Pagination]:
     """Split ``items`` into pages; an empty list still has one (empty) page."""
     total = max(1, -(-len(items) // per_page))
@@ -66,6 +105,7 @@ def paginate(items: Sequence[Article], first_url: str, per_page: int) -> list[Pa
 
 def _list_outputs(template: str, items: Sequence[Article], first_url: str, per_page: int,
                   origin: str = CONFIG_ORIGIN, **context: Any) -> list[Output]:
+    """The pages of one paginated list; ``context`` may carry its ``feeds``."""
     return [
         Output(page.url, template, {**context, "pagination": page}, origin)
         for page in paginate(items, first_url, per_page)
@@ -81,24 +121,34 @@ def plan_pages(site: Site) -> list[Output]:
     outputs += _list_outputs("home.html", site.articles, "/", per_page)
     outputs.append(Output(links["kecamatan_index"], "kecamatan_index.html"))
     for kec in site.kecamatan:
+        feeds = feed_links(config, "kecamatan", kec.slug, kec.url, f"Kecamatan {kec.name}")
         outputs += _list_outputs("kecamatan.html", site.by_kecamatan.get(kec.slug, ()), kec.url, per_page,
-                                 kecamatan=kec)
+                                 kecamatan=kec, feeds=feeds)
     for kel in site.kelurahan:
         origin = kel.source or f"content/{kel.slug}/"
+        feeds = feed_links(config, "kelurahan", kel.slug, kel.url, f"Kelurahan {kel.name}")
         outputs += _list_outputs("kelurahan.html", site.by_kelurahan.get(kel.slug, ()), kel.url, per_page,
-                                 origin, kelurahan=kel, kecamatan=site.kecamatan_named(kel.kecamatan))
-        outputs += [_article_output(site, article, neighbours)
+                                 origin, kelurahan=kel, kecamatan=site.kecamatan_named(kel.kecamatan), feeds=feeds)
+        outputs += [_article_output(site, article, neighbours, feeds)
                     for article, neighbours in _with_neighbours(site.by_kelurahan.get(kel.slug, ()))]
     for page in site.pages:
         outputs.append(Output(page.url, page.template or "page.html", {"page": page}, page.source))
-    for kind, terms, groups in (
-        ("tags", site.tags, site.by_tag),
-        ("categories", site.categories, site.by_category),
-        ("authors", site.authors, site.by_author),
+    for kind, feed_kind, terms, groups in (
+        ("tags", "tag", site.tags, site.by_tag),
+        ("categories", "category", site.categories, site.by_category),
+        ("authors", "author", site.authors, site.by_author),
     ):
         outputs.append(Output(links[kind], "terms.html", {"kind": kind, "terms": terms, "groups": groups}))
         for term in terms:
-            outputs += _list_outputs("term.html", groups[term.slug], term.url, per_page, kind=kind, term=term)
+            feeds = feed_links(config, feed_kind, term.slug, term.url, term.name)
+            outputs += _list_outputs("term.html", groups[term.slug], term.url, per_page, kind=kind, term=term,
+                                     feeds=feeds)
+    subscribe_lists = [feed_links(config, kind, slug, url, name) for kind, slug, url, name, _ in all_feed_lists(site)]
+    subscribe_lists = [group for group in subscribe_lists if group]
+    if subscribe_lists:
+        outputs.append(Output(links["subscribe"], "subscribe.html", {"feed_groups": subscribe_lists}))
+        outputs.append(Output(links["subscribe"] + "kelurahan.opml", "kelurahan.opml",
+                              {"feed_groups": [g for g in subscribe_lists if g[0].kind == "kelurahan"]}))
     outputs += _plan_archive(site)
     outputs.append(Output("/404.html", "404.html"))
     outputs.append(Output("/robots.txt", "robots.txt"))
@@ -114,7 +164,8 @@ def _with_neighbours(articles: Sequence[Article]) -> Iterable[tuple[Article, tup
         yield article, (older, newer)
 
 
-def _article_output(site: Site, article: Article, neighbours: tuple[Article | None, Article | None]) -> Output:
+def _article_output(site: Site, article: Article, neighbours: tuple[Article | None, Article | None],
+                    feeds: tuple[FeedLink, ...]) -> Output:
     kel = site.kelurahan_named(article.kelurahan)
     return Output(article.url, article.template or "article.html", {
         "article": article,
@@ -122,6 +173,7 @@ def _article_output(site: Site, article: Article, neighbours: tuple[Article | No
         "kecamatan": site.kecamatan_named(article.kecamatan),
         "previous": neighbours[0],
         "next": neighbours[1],
+        "feeds": feeds,
     }, article.source)
 
 

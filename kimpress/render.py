@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import jinja2
 from babel.numbers import format_decimal
@@ -13,8 +13,9 @@ from babel.numbers import format_decimal
 from kimpress.config import SiteConfig
 from kimpress.dates import format_date, format_month, format_short_date, iso_date
 from kimpress.errors import Diagnostic, error
+from kimpress.feeds import render_feed
 from kimpress.model import Site
-from kimpress.plan import Output
+from kimpress.plan import Output, feed_links
 from kimpress.theme import Theme, load_theme
 from kimpress.urls import absolute_url, site_url
 
@@ -44,11 +45,18 @@ def template_filters(config: SiteConfig) -> dict[str, Callable[..., Any]]:
 def load_site_theme(site: Site) -> Theme:
     """The theme of ``site`` with kimpress's filters and the site as a global."""
     config = site.config
-    return load_theme(config, template_filters(config), {"site": site, "config": config, "lang": config.language})
+    site_feeds = feed_links(config, "site", "", "/", None)
+    return load_theme(config, template_filters(config), {
+        "site": site, "config": config, "lang": config.language, "site_feeds": site_feeds})
 
 
-def render_output(theme: Theme, output: Output) -> tuple[Rendered | None, Diagnostic | None]:
-    """Render one output; a template problem comes back as a located diagnostic."""
+def render_output(theme: Theme, output: Output, sizes: Mapping[str, int]) -> tuple[Rendered | None, Diagnostic | None]:
+    """Render one output; a template problem comes back as a located diagnostic.
+
+    ``sizes`` maps the site URL of each copied file to its size, for feed enclosures.
+    """
+    if output.feed is not None:
+        return Rendered(output, render_feed(theme.environment.globals["site"], output.feed, sizes)), None
     if output.template is None:
         return Rendered(output, None), None
     try:

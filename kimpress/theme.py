@@ -138,7 +138,7 @@ def load_theme(config: SiteConfig, filters: dict[str, Callable], globals_: dict[
         raise TemplateError(problems)
     environment = jinja2.Environment(
         loader=ThemeLoader(chain),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=jinja2.select_autoescape(["html", "xml", "opml"], default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -23,6 +23,7 @@ PERMALINK_FIELDS: dict[str, frozenset[str]] = {
     "authors": frozenset(),
     "archive": frozenset(),
     "kecamatan_index": frozenset(),
+    "subscribe": frozenset(),
 }
 
 DEFAULT_PERMALINKS: dict[str, str] = {
@@ -40,6 +41,14 @@ DEFAULT_PERMALINKS: dict[str, str] = {
     "year": "/arsip/{year}/",
     "month": "/arsip/{year}/{month}/",
     "archive": "/arsip/",
+    "subscribe": "/langganan/",
+}
+
+# Feed file names beside each list page, and their media types.
+FEED_FILES: dict[str, tuple[str, str]] = {
+    "rss": ("feed.xml", "application/rss+xml"),
+    "atom": ("atom.xml", "application/atom+xml"),
+    "json": ("feed.json", "application/feed+json"),
 }
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
