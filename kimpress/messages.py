@@ -115,19 +115,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template-missing": ("templat \"{template}\" tidak ditemukan (untuk {url}).",
                          "template \"{template}\" was not found (for {url})."),
     "template-render": ("templat gagal saat membuat {url}: {detail}", "the template failed while making {url}: {detail}"),
-    "output-not-folder": ("folder keluaran {path} adalah tautan simbolik atau berkas; pilih folder lain.",
-                          "the output folder {path} is a symbolic link or a file; choose another folder."),
-    "output-contains-site": ("folder keluaran {path} berisi situs Anda sendiri; membangun ke sana bisa menghapus "
+    "output-not-folder": ("folder keluaran {target} adalah tautan simbolik atau berkas; pilih folder lain.",
+                          "the output folder {target} is a symbolic link or a file; choose another folder."),
+    "output-contains-site": ("folder keluaran {target} berisi situs Anda sendiri; membangun ke sana bisa menghapus "
                              "tulisan Anda. Pilih folder lain, misalnya output/.",
-                             "the output folder {path} contains your site; building there could delete your work. "
+                             "the output folder {target} contains your site; building there could delete your work. "
                              "Choose another folder, such as output/."),
-    "output-inside-source": ("folder keluaran {path} berada di dalam {folder}/. Pilih folder lain, misalnya output/.",
-                             "the output folder {path} is inside {folder}/. Choose another folder, such as output/."),
-    "output-not-ours": ("folder keluaran {path} sudah berisi berkas yang tidak dibuat kimpress. "
+    "output-inside-source": ("folder keluaran {target} berada di dalam {folder}/. Pilih folder lain, misalnya output/.",
+                             "the output folder {target} is inside {folder}/. Choose another folder, such as output/."),
+    "output-not-ours": ("folder keluaran {target} sudah berisi berkas yang tidak dibuat kimpress. "
                         "Kosongkan, pilih folder lain, atau tambahkan --force.",
-                        "the output folder {path} holds files kimpress did not make. "
+                        "the output folder {target} holds files kimpress did not make. "
                         "Empty it, choose another folder, or add --force."),
-    "init-exists": ("sudah ada situs di {path}; tidak ada yang ditimpa.", "there is already a site in {path}; nothing was overwritten."),
+    "init-exists": ("sudah ada situs di {target}; tidak ada yang ditimpa.", "there is already a site in {target}; nothing was overwritten."),
     "unknown-kelurahan": ("kelurahan \"{value}\" tidak dikenal. Pilihan: {choices}.",
                           "unknown kelurahan \"{value}\". Choices: {choices}."),
     "new-exists": ("berkas ini sudah ada; tidak ada yang ditimpa.", "this file already exists; nothing was overwritten."),

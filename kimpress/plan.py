@@ -31,7 +31,8 @@ class Output:
 
     @property
     def path(self) -> str:
-        return output_path_for(self.url)
+        """The output file: pretty URLs for pages, the URL itself for copies and feeds."""
+        return output_path_for(self.url) if self.template else self.url.lstrip("/")
 
 
 @dataclass(frozen=True)

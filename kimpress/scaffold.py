@@ -68,7 +68,7 @@ def init_site(site_dir: Path, title: str = "Kabar KIM") -> list[Path]:
     """Create a minimal site that builds at once; refuse to overwrite a site."""
     site_dir = site_dir.resolve()
     if (site_dir / "site.yaml").exists():
-        raise KimpressError([error("init-exists", "site.yaml", None, path=str(site_dir))])
+        raise KimpressError([error("init-exists", "site.yaml", None, target=str(site_dir))])
     today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     files = {
         "site.yaml": SITE_YAML.format(title=title),

@@ -38,18 +38,18 @@ def check_output_dir(config: SiteConfig, force: bool = False) -> None:
     shown = str(out)
     protected = [site / "content", site / "themes", site / "static"]
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise OutputDirError([error("output-not-folder", "site.yaml", None, path=shown)])
+        raise OutputDirError([error("output-not-folder", "site.yaml", None, target=shown)])
     out = out.resolve()
     if out == Path(out.anchor) or out == Path.home().resolve() or out == site or out in site.parents:
-        raise OutputDirError([error("output-contains-site", "site.yaml", None, path=shown)])
+        raise OutputDirError([error("output-contains-site", "site.yaml", None, target=shown)])
     for folder in protected:
         folder = folder.resolve()
         if out == folder or folder in out.parents:
-            raise OutputDirError([error("output-inside-source", "site.yaml", None, path=shown,
+            raise OutputDirError([error("output-inside-source", "site.yaml", None, target=shown,
                                         folder=folder.name)])
     if out.is_dir() and not (out / MANIFEST).is_file() and not force:
         if any(not entry.name.startswith(".") and entry.name != "CNAME" for entry in out.iterdir()):
-            raise OutputDirError([error("output-not-ours", "site.yaml", None, path=shown)])
+            raise OutputDirError([error("output-not-ours", "site.yaml", None, target=shown)])
 
 
 def _safe_target(out: Path, rel_path: str) -> Path:
