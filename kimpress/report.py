@@ -26,10 +26,10 @@ def format_diagnostic(diagnostic: Diagnostic, language: str = "id") -> str:
     return f"{location}: {prefix}{message}"
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], language: str, stream: TextIO = sys.stderr) -> None:
-    """Print every diagnostic, errors and warnings alike, in order."""
+def print_diagnostics(diagnostics: Iterable[Diagnostic], language: str, stream: TextIO | None = None) -> None:
+    """Print every diagnostic, errors and warnings alike, in order (to stderr by default)."""
     for diagnostic in sorted(diagnostics, key=Diagnostic.sort_key):
-        print(format_diagnostic(diagnostic, language), file=stream)
+        print(format_diagnostic(diagnostic, language), file=stream or sys.stderr)
 
 
 def format_seconds(seconds: float, language: str) -> str:
@@ -56,8 +56,8 @@ def build_summary(articles: int, pages: int, outputs: int, written: int, deleted
 class ProgressBar:
     """A one-line progress bar on a terminal, shown only once a build runs long."""
 
-    def __init__(self, stream: TextIO = sys.stderr, delay: float = 1.0, width: int = 30) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, delay: float = 1.0, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
         self.delay = delay
         self.width = width
         self.started = time.monotonic()
