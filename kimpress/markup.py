@@ -91,14 +91,19 @@ class MarkdownRenderer:
         self._md.reset()
         self._links.resolve = resolve
         html = self._md.convert(text)
-        broken = tuple((href, _line_of(text, href)) for href in self._links.broken)
+        broken = _locate(text, self._links.broken)
         return RenderedMarkdown(html, self._links.first_paragraph, broken, len(_WORD.findall(text)))
 
 
-def _line_of(text: str, needle: str) -> int:
-    """Line (1-based) where ``needle`` first appears in ``text``."""
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+def _locate(text: str, hrefs: list[str]) -> tuple[tuple[str, int], ...]:
+    """Pair each href (in document order) with the line of its own occurrence."""
+    located = []
+    searched_from: dict[str, int] = {}
+    for href in hrefs:
+        index = text.find(href, searched_from.get(href, 0))
+        searched_from[href] = index + len(href) if index >= 0 else 0
+        located.append((href, text.count("\n", 0, index) + 1 if index >= 0 else 1))
+    return tuple(located)
 
 
 def reading_minutes(word_count: int) -> int:

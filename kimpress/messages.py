@@ -110,7 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "`feeds.{setting}` is not known. Choices: kinds, formats, limit, content, id_domain."),
     "theme-missing": ("tema \"{theme}\" tidak ditemukan (dicari di {folder}).",
                       "theme \"{theme}\" was not found (looked in {folder})."),
-    "i18n-invalid": ("berkas teks antarmuka tidak valid: {detail}", "the UI strings file is invalid: {detail}"),
+    "i18n-invalid": ("berkas tema ini tidak valid: {detail}", "this theme file is invalid: {detail}"),
     "template-syntax": ("templat keliru: {detail}", "template error: {detail}"),
     "template-missing": ("templat \"{template}\" tidak ditemukan (untuk {url}).",
                          "template \"{template}\" was not found (for {url})."),

@@ -250,5 +250,7 @@ def check_conflicts(outputs: Iterable[Output]) -> list[Diagnostic]:
         key = output.path.casefold()
         first = owners.setdefault(key, output)
         if first is not output:
-            diagnostics.append(error("url-conflict", output.origin, None, url=output.url, other=first.origin))
+            # Locate the problem in the writer's file, never in a page kimpress makes itself.
+            here, other = (first, output) if output.origin == CONFIG_ORIGIN else (output, first)
+            diagnostics.append(error("url-conflict", here.origin, None, url=here.url, other=other.origin))
     return diagnostics

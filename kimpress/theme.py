@@ -62,7 +62,10 @@ def _extends(folder: Path, name: str) -> str | None:
     spec = folder / "theme.yaml"
     parent = DEFAULT_THEME
     if spec.is_file():
-        data = yaml.safe_load(spec.read_text(encoding="utf-8")) or {}
+        try:
+            data = yaml.safe_load(spec.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise TemplateError([error("i18n-invalid", f"themes/{name}/theme.yaml", None, detail=str(exc))]) from None
         parent = str(data.get("extends", DEFAULT_THEME)) if isinstance(data, dict) else DEFAULT_THEME
     return None if parent == name or name == DEFAULT_THEME else parent
 
