@@ -7,6 +7,7 @@ with a did-you-mean. Command-line overrides are applied before validation.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -258,7 +259,8 @@ def config_from_doc(site_dir: Path, doc: YamlDoc, overrides: dict[str, Any]) -> 
     output_dir = Path(values.pop("output_dir")).expanduser()
     config = SiteConfig(
         site_dir=site_dir,
-        output_dir=(output_dir if output_dir.is_absolute() else site_dir / output_dir).resolve(),
+        # Absolute but not resolved: a symlinked output folder must stay visible to the safety check.
+        output_dir=Path(os.path.abspath(output_dir if output_dir.is_absolute() else site_dir / output_dir)),
         permalinks=values.pop("permalinks", dict(DEFAULT_PERMALINKS)),
         **values,
     )

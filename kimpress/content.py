@@ -17,7 +17,7 @@ from kimpress.config import RegionKelurahan, SiteConfig
 from kimpress.errors import Diagnostic, error, has_errors, warning
 from kimpress.frontmatter import Document
 from kimpress.markup import MarkdownRenderer, reading_minutes
-from kimpress.metadata import ARTICLE_SCHEMA, PAGE_SCHEMA, SECTION_SCHEMA, Meta, read_meta
+from kimpress.metadata import ARTICLE_SCHEMA, PAGE_SCHEMA, SECTION_SCHEMA, Meta, cascade, read_meta
 from kimpress.model import Article, Asset, Kecamatan, Kelurahan, Page, Site, Term
 from kimpress.options import suggest
 from kimpress.sources import SECTION_INDEX, SourceFile, SourceKind
@@ -200,7 +200,8 @@ def _build_entries(config, sources, documents, folders, section_meta, kelurahan_
         if not is_page and kel_slug is None:
             continue
         section = section_meta.get(kel_slug or "")
-        defaults = {} if is_page else {**config.defaults, **(section.get("defaults", {}) if section else {})}
+        defaults = {} if is_page else cascade(ARTICLE_SCHEMA, config.defaults,
+                                              section.get("defaults", {}) if section else {})
         meta, found = read_meta(document, PAGE_SCHEMA if is_page else ARTICLE_SCHEMA, config.zone, defaults)
         diagnostics.extend(found)
         if has_errors(found):

@@ -20,6 +20,7 @@ from typing import Mapping
 from urllib.parse import urljoin, urlsplit
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from kimpress import __version__
 from kimpress.config import SiteConfig
@@ -28,7 +29,9 @@ from kimpress.plan import FeedLink, Output, all_feed_lists, feed_links
 from kimpress.urls import absolute_url, site_url
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_URL_ATTRIBUTE = re.compile(r'\s(href|src)="([^"]*)"')
+ATOM_NS = "http://www.w3.org/2005/Atom"
 # Used when a list has no article yet: a fixed date keeps empty feeds byte-stable.
 EMPTY_FEED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -71,11 +74,15 @@ def clean_text(text: str) -> str:
 def absolutize_html(fragment: str, page_url: str) -> str:
     """Make every href and src in ``fragment`` absolute against the page's URL."""
 
-    def replace(match: re.Match) -> str:
+    def replace_attribute(match: re.Match) -> str:
         value = urljoin(page_url, html.unescape(match.group(2)))
-        return f'{match.group(1)}="{html.escape(value, quote=True)}"'
+        return f' {match.group(1)}="{html.escape(value, quote=True)}"'
 
-    return _URL_ATTRIBUTE.sub(replace, fragment)
+    def replace_tag(match: re.Match) -> str:
+        # Only inside real tags: text that merely looks like href="..." (in code) stays as written.
+        return _URL_ATTRIBUTE.sub(replace_attribute, match.group(0))
+
+    return _TAG.sub(replace_tag, fragment)
 
 
 def _content_html(config: SiteConfig, article: Article) -> str:
@@ -140,15 +147,40 @@ def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int]) -> bytes:
         if terms:
             entry.category([{"term": term.slug, "label": clean_text(term.name),
                              "scheme": absolute_url(config.base_url, term.url)} for term in terms])
-        _add_enclosure(config, entry, article, sizes)
-    return feed.rss_str(pretty=True) if is_rss else feed.atom_str(pretty=True)
+        enclosure = _enclosure(config, article, sizes)
+        if enclosure and is_rss:
+            entry.enclosure(*enclosure)
+    if is_rss:
+        return feed.rss_str(pretty=True)
+    return _with_atom_enclosures(feed.atom_str(pretty=True), [_enclosure(config, a, sizes) for a in spec.articles])
 
 
-def _add_enclosure(config: SiteConfig, entry, article: Article, sizes: Mapping[str, int]) -> None:
+def _enclosure(config: SiteConfig, article: Article, sizes: Mapping[str, int]) -> tuple[str, str, str] | None:
+    """(absolute URL, length, media type) of the cover, when it is a file of the site."""
     if not article.cover_url or article.cover_url not in sizes:
-        return
+        return None
     media_type = mimetypes.guess_type(article.cover_url)[0] or "application/octet-stream"
-    entry.enclosure(absolute_url(config.base_url, article.cover_url), str(sizes[article.cover_url]), media_type)
+    return absolute_url(config.base_url, article.cover_url), str(sizes[article.cover_url]), media_type
+
+
+def _with_atom_enclosures(document: bytes, enclosures: list[tuple[str, str, str] | None]) -> bytes:
+    """Add ``<link rel="enclosure">`` to Atom entries and mark their page link as alternate.
+
+    feedgen 1.0 drops ``rel``, ``type`` and ``length`` from entry links, so an
+    enclosure given to it would become a second alternate link.
+    """
+    root = etree.fromstring(document)
+    for entry, enclosure in zip(root.iter(f"{{{ATOM_NS}}}entry"), enclosures):
+        for link in entry.findall(f"{{{ATOM_NS}}}link"):
+            link.set("rel", "alternate")
+            link.set("type", "text/html")
+        if enclosure:
+            last_link = entry.findall(f"{{{ATOM_NS}}}link")[-1]
+            url, length, media_type = enclosure
+            new = etree.Element(f"{{{ATOM_NS}}}link", rel="enclosure", href=url, length=length, type=media_type)
+            new.tail = last_link.tail
+            last_link.addnext(new)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def _json_feed(site: Site, spec: FeedSpec) -> bytes:

@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Choose another folder, such as output/."),
     "output-inside-source": ("folder keluaran {target} berada di dalam {folder}/. Pilih folder lain, misalnya output/.",
                              "the output folder {target} is inside {folder}/. Choose another folder, such as output/."),
+    "output-has-link": ("{target} di dalam folder keluaran adalah tautan simbolik; kimpress tidak menulis melaluinya. "
+                        "Hapus tautan itu.",
+                        "{target} inside the output folder is a symbolic link; kimpress does not write through it. "
+                        "Remove the link."),
     "output-not-ours": ("folder keluaran {target} sudah berisi berkas yang tidak dibuat kimpress. "
                         "Kosongkan, pilih folder lain, atau tambahkan --force.",
                         "the output folder {target} holds files kimpress did not make. "

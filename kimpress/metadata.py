@@ -75,18 +75,26 @@ class Meta:
         return self.values.get(key, default)
 
 
+def cascade(schema: dict[str, Option], *layers: dict[str, Any]) -> dict[str, Any]:
+    """Merge default layers, lowest priority first, with alias keys folded to canonical ones."""
+    alias_to_key = {alias: key for key, option in schema.items() for alias in option.aliases}
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged.update({alias_to_key.get(str(key), str(key)): value for key, value in layer.items()})
+    return merged
+
+
 def read_meta(
     document: Document,
     schema: dict[str, Option],
     zone: tzinfo,
     defaults: dict[str, Any] | None = None,
 ) -> tuple[Meta, list[Diagnostic]]:
-    """Validate a document's front matter over ``defaults`` (the data cascade)."""
+    """Validate a document's front matter over ``defaults`` (from ``cascade``)."""
     own = document.meta.data or {}
     alias_to_key = {alias: key for key, option in schema.items() for alias in option.aliases}
     own_keys = {alias_to_key.get(str(key), str(key)) for key in own}
-    merged = {key: value for key, value in (defaults or {}).items()
-              if alias_to_key.get(str(key), str(key)) not in own_keys}
+    merged = {key: value for key, value in (defaults or {}).items() if key not in own_keys}
     merged.update(own)
     doc = YamlDoc(merged, document.meta.lines, document.meta.raw)
     first_line = document.front_matter_line or 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -113,7 +114,5 @@ def new_article(config: SiteConfig, title: str, kelurahan: str, category: str | 
 
 
 def _yaml_text(value: str) -> str:
-    """Quote a title when YAML would otherwise misread it."""
-    risky = value[:1] in "[]{}&*!|>'\"%@`#-?:," or ": " in value or " #" in value or value.lower() in (
-        "yes", "no", "true", "false", "on", "off", "null", "~")
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' if risky else value
+    """Quote a title so YAML reads it back exactly (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)

@@ -63,6 +63,19 @@ def _safe_target(out: Path, rel_path: str) -> Path:
     return target
 
 
+def _linked_folder(out: Path, rel_path: str, checked: set[Path]) -> Path | None:
+    """The first folder between ``out`` and ``rel_path`` that is a symlink, if any."""
+    folder = out
+    for part in PurePosixPath(rel_path).parts[:-1]:
+        folder = folder / part
+        if folder in checked:
+            continue
+        if folder.is_symlink():
+            return folder
+        checked.add(folder)
+    return None
+
+
 def _read_manifest(out: Path) -> list[str]:
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
@@ -102,6 +115,12 @@ def write_outputs(out: Path, rendered: Iterable[Rendered]) -> WriteStats:
     """Bring ``out`` to exactly the rendered files plus whatever it held that is not ours."""
     out.mkdir(parents=True, exist_ok=True)
     out = out.resolve()
+    rendered = list(rendered)
+    checked: set[Path] = set()
+    for item in rendered:  # before writing anything: never write through a link out of the folder
+        link = _linked_folder(out, item.output.path, checked)
+        if link is not None:
+            raise OutputDirError([error("output-has-link", None, None, target=str(link))])
     previous = _read_manifest(out)
     written = unchanged = 0
     paths: list[str] = []
@@ -125,10 +144,13 @@ def _prune(out: Path, stale: set[str]) -> int:
     """Delete files an earlier build wrote and this one did not, never following links."""
     deleted = 0
     folders: set[Path] = set()
+    checked: set[Path] = set()
     for rel_path in sorted(stale):
         try:
             target = _safe_target(out, rel_path)
         except ValueError:
+            continue
+        if _linked_folder(out, rel_path, checked) is not None:
             continue
         if target.is_symlink() or target.is_file():
             target.unlink()
