@@ -1,0 +1,244 @@
+"""The output folder: refused when building there could destroy the writer's files,
+and a build never writes outside it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_CONFIG, article, build_site, output_files
+from kimpress.errors import OutputDirError
+from kimpress.write import MANIFEST
+
+FILES = {
+    "content/loktuan/2018-11-12-a.md": article("A", cover="foto.jpg", body="Lihat ![foto](2018-11-12-a/foto.jpg)."),
+    "content/loktuan/2018-11-12-a/foto.jpg": b"\xff\xd8\xff\xe0jpeg",
+    "content/tentang.md": "---\ntitle: Tentang\n---\nHalo.\n",
+    "static/CNAME": "kim.contoh.id\n",
+    "themes/hijau/templates/.keep": "",
+}
+
+
+def tree(folder: Path, skip: Path | None = None) -> dict[str, tuple[bytes, int] | str | None]:
+    """Every path under ``folder`` (not entering ``skip``): bytes and mtime, link target, or None for folders."""
+    found: dict[str, tuple[bytes, int] | str | None] = {}
+    for root, dirnames, filenames in os.walk(folder):
+        root_path = Path(root)
+        if skip is not None:
+            dirnames[:] = [d for d in dirnames if root_path / d != skip]
+        for name in dirnames + filenames:
+            path = root_path / name
+            rel = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[rel] = "-> " + os.readlink(path)
+            elif path.is_file():
+                found[rel] = (path.read_bytes(), path.stat().st_mtime_ns)
+            else:
+                found[rel] = None
+    return found
+
+
+def refused(site: Path, target: Path | str, code: str, **options) -> dict:
+    before = tree(site.parent)
+    with pytest.raises(OutputDirError) as caught:
+        build_site(site, output_dir=str(target), **options)
+    [problem] = caught.value.diagnostics
+    assert problem.code == code
+    assert problem.is_error
+    assert tree(site.parent) == before, "a refused build must not touch anything"
+    return problem.param_dict
+
+
+@pytest.mark.parametrize("where, code, folder", [
+    ("site", "output-contains-site", None),
+    ("parent", "output-contains-site", None),
+    ("grandparent", "output-contains-site", None),
+    ("content", "output-inside-source", "content"),
+    ("content/out", "output-inside-source", "content"),
+    ("content/loktuan", "output-inside-source", "content"),
+    ("static", "output-inside-source", "static"),
+    ("static/out", "output-inside-source", "static"),
+    ("themes", "output-inside-source", "themes"),
+    ("themes/hijau/out", "output-inside-source", "themes"),
+])
+def test_dangerous_output_folder_is_refused(make_site, where, code, folder):
+    site = make_site(FILES)
+    target = {"site": site, "parent": site.parent, "grandparent": site.parent.parent}.get(where, site / where)
+    params = refused(site, target, code)
+    if folder is not None:
+        assert params["folder"] == folder
+
+
+def test_dangerous_output_folder_in_site_yaml_is_refused(make_site):
+    site = make_site(FILES, config=MINIMAL_CONFIG + "output_dir: content/publik\n")
+    with pytest.raises(OutputDirError) as caught:
+        build_site(site)
+    assert [d.code for d in caught.value.diagnostics] == ["output-inside-source"]
+    assert not (site / "content/publik").exists()
+
+
+def test_dot_output_dir_in_site_yaml_is_refused(make_site):
+    site = make_site(FILES, config=MINIMAL_CONFIG + "output_dir: .\n")
+    with pytest.raises(OutputDirError) as caught:
+        build_site(site)
+    assert [d.code for d in caught.value.diagnostics] == ["output-contains-site"]
+
+
+def test_relative_path_climbing_back_into_the_site_is_refused(make_site):
+    site = make_site(FILES)
+    refused(site, site / "output/../content/x", "output-inside-source")
+
+
+def test_path_through_a_symlink_into_content_is_refused(make_site, tmp_path):
+    site = make_site(FILES)
+    link = tmp_path / "pintas"
+    link.symlink_to(site / "content", target_is_directory=True)
+    refused(site, link / "keluaran", "output-inside-source")
+
+
+def test_home_folder_is_refused(make_site, tmp_path, monkeypatch):
+    site = make_site(FILES)
+    home = tmp_path / "rumah"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    refused(site, home, "output-contains-site")
+
+
+def test_symlink_as_output_folder_is_refused(make_site, tmp_path):
+    site = make_site(FILES)
+    real = tmp_path / "asli"
+    real.mkdir()
+    link = tmp_path / "tautan"
+    link.symlink_to(real, target_is_directory=True)
+    params = refused(site, link, "output-not-folder")
+    assert params["target"].endswith("tautan")
+    assert list(real.iterdir()) == []
+
+
+def test_symlink_to_content_as_output_folder_is_refused(make_site, tmp_path):
+    site = make_site(FILES)
+    link = tmp_path / "tautan"
+    link.symlink_to(site / "content", target_is_directory=True)
+    before = tree(site)
+    with pytest.raises(OutputDirError) as caught:
+        build_site(site, output_dir=str(link))
+    assert [d.code for d in caught.value.diagnostics][0] in ("output-not-folder", "output-inside-source")
+    assert tree(site) == before
+
+
+def test_a_file_as_output_folder_is_refused(make_site, tmp_path):
+    site = make_site(FILES)
+    target = tmp_path / "berkas.txt"
+    target.write_text("bukan folder")
+    refused(site, target, "output-not-folder")
+    assert target.read_text() == "bukan folder"
+
+
+def test_foreign_non_empty_folder_is_refused_then_accepted_with_force(make_site, tmp_path):
+    site = make_site(FILES)
+    foreign = tmp_path / "punya-orang"
+    (foreign / "arsip").mkdir(parents=True)
+    (foreign / "laporan.docx").write_bytes(b"penting")
+    (foreign / "arsip/2017.pdf").write_bytes(b"lama")
+    refused(site, foreign, "output-not-ours")
+
+    result = build_site(site, output_dir=str(foreign), force=True)
+    assert result.stats.written > 0
+    assert (foreign / "loktuan/a/index.html").is_file()
+    assert (foreign / "laporan.docx").read_bytes() == b"penting"
+    assert (foreign / "arsip/2017.pdf").read_bytes() == b"lama"
+    # Now kimpress made it: the next build needs no --force and still keeps the foreign files.
+    build_site(site, output_dir=str(foreign))
+    assert (foreign / "laporan.docx").read_bytes() == b"penting"
+
+
+def test_folder_with_only_hidden_files_and_cname_is_accepted(make_site, tmp_path):
+    site = make_site(FILES)
+    checkout = tmp_path / "gh-pages"
+    (checkout / ".git").mkdir(parents=True)
+    (checkout / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (checkout / "CNAME").write_text("kim.contoh.id\n")
+    build_site(site, output_dir=str(checkout))
+    assert (checkout / "index.html").is_file() and (checkout / ".git/HEAD").is_file()
+
+
+def test_empty_or_missing_output_folder_is_accepted(make_site, tmp_path):
+    site = make_site(FILES)
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    build_site(site, output_dir=str(empty))
+    build_site(site, output_dir=str(tmp_path / "belum/ada"))
+    assert output_files(empty) == output_files(tmp_path / "belum/ada") != set()
+
+
+@pytest.mark.parametrize("output", ["default", "outside"])
+def test_build_writes_nothing_outside_the_output_folder(make_site, tmp_path, output):
+    site = make_site(FILES)
+    out = site / "output" if output == "default" else tmp_path / "publik"
+    options = {} if output == "default" else {"output_dir": str(out)}
+    before = tree(tmp_path, skip=out)
+    result = build_site(site, **options)
+    assert result.stats.written > 0
+    assert tree(tmp_path, skip=out) == before
+    # And inside it: no temporary files left, the manifest lists exactly what was written.
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert (out / MANIFEST).is_file()
+    # A second build, after a change, still writes nothing outside.
+    (site / "content/loktuan/2018-11-12-a.md").write_text(article("A2", cover="foto.jpg"), encoding="utf-8")
+    before = tree(tmp_path, skip=out)
+    build_site(site, **options)
+    assert tree(tmp_path, skip=out) == before
+
+
+def test_symlinked_file_in_output_is_replaced_not_written_through(make_site, tmp_path):
+    site = make_site(FILES)
+    build_site(site)
+    victim = tmp_path / "rahasia.txt"
+    victim.write_text("jangan ditimpa")
+    page = site / "output/loktuan/a/index.html"
+    page.unlink()
+    page.symlink_to(victim)
+    build_site(site)
+    assert victim.read_text() == "jangan ditimpa"
+    assert page.is_file() and not page.is_symlink()
+
+
+def test_symlinked_folder_in_output_is_not_written_through(make_site, tmp_path):
+    site = make_site(FILES)
+    build_site(site)
+    elsewhere = tmp_path / "folder-lain"
+    (elsewhere / "a").mkdir(parents=True)
+    (elsewhere / "a/index.html").write_text("milik pengguna")
+    before = tree(elsewhere)
+    out = site / "output"
+    for path in sorted((out / "loktuan").rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    (out / "loktuan").rmdir()
+    (out / "loktuan").symlink_to(elsewhere, target_is_directory=True)
+    try:
+        build_site(site)
+    except OutputDirError:
+        pass  # refusing is fine too; writing through the link is not
+    assert tree(elsewhere) == before
+
+
+def test_stale_file_behind_a_symlinked_folder_is_not_deleted(make_site, tmp_path):
+    site = make_site({**FILES, "content/satimpo/2018-11-13-b.md": article("B", "2018-11-13")})
+    build_site(site)
+    out = site / "output"
+    elsewhere = tmp_path / "folder-lain"
+    (elsewhere / "b").mkdir(parents=True)
+    (elsewhere / "b/index.html").write_text("milik pengguna")
+    for path in sorted((out / "satimpo").rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    (out / "satimpo").rmdir()
+    (out / "satimpo").symlink_to(elsewhere, target_is_directory=True)
+    (site / "content/satimpo/2018-11-13-b.md").unlink()  # satimpo/b/index.html is now stale
+    before = tree(elsewhere)
+    try:
+        build_site(site)
+    except OutputDirError:
+        pass
+    assert tree(elsewhere) == before
