@@ -391,6 +391,7 @@ def _make_article(config, entry: _Entry, kelurahan: Mapping[str, Kelurahan], ren
         source=entry.source.rel_path,
         template=meta.get("template"),
         draft=bool(meta.get("draft")),
+        updated_has_time=bool(meta.updated and meta.updated.has_time),
         extra=dict(meta.extra),
     )
 

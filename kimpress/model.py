@@ -48,6 +48,7 @@ class Article:
     source: str
     template: str | None = None
     draft: bool = False
+    updated_has_time: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
