@@ -15,18 +15,21 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
+from kimpress.cache import (BuildMemory, CachingRenderer, OutputRecord, forget_missing_sources, load_memory,
+                            parse_source, save_memory)
 from kimpress.config import SiteConfig, load_config
 from kimpress.content import Selection, build_site
 from kimpress.errors import Diagnostic, SourceError, TemplateError, has_errors
 from kimpress.feeds import plan_feeds
-from kimpress.frontmatter import Document, parse_document
+from kimpress.frontmatter import Document
 from kimpress.model import Site
 from kimpress.plan import Output, check_conflicts, plan_copies, plan_pages
-from kimpress.render import Rendered, load_site_theme, render_output
-from kimpress.sources import SourceFile, SourceKind, discover_sources, read_text
-from kimpress.theme import Theme
+from kimpress.render import Rendered, load_site_theme, render_output, show_site
+from kimpress.sources import SourceKind, discover_sources
+from kimpress.stamps import stamp, stamp_all
+from kimpress.theme import Theme, theme_chain, theme_files_key
 from kimpress.write import WriteStats, check_output_dir, write_outputs
 
 Progress = Callable[[int, int], None]
@@ -42,6 +45,7 @@ class BuildOptions:
     base_url: str | None = None
     force: bool = False
     now: datetime | None = None  # the moment that decides "future"; tests pin it
+    cache_file: Path | None = None  # where ``build`` keeps its memory; None: no memory on disk
 
 
 @dataclass(frozen=True)
@@ -54,44 +58,160 @@ class BuildResult:
     stats: WriteStats
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+    rendered: tuple[str, ...] = ()  # URLs of the outputs rendered this time
 
 
 def build(site_dir: Path | str, options: BuildOptions = BuildOptions(), progress: Progress | None = None) -> BuildResult:
-    """Build the site in ``site_dir``; raise a ``KimpressError`` listing every problem."""
-    started = time.perf_counter()
-    config, warnings = load_config(Path(site_dir), {"output_dir": options.output_dir, "base_url": options.base_url})
-    check_output_dir(config, options.force)
-    site, diagnostics = read_site(config, options)
-    theme = load_site_theme(site)
-    copies = copy_list(config, site, theme)
-    outputs = plan_pages(site) + plan_feeds(site) + plan_copies(copies)
-    diagnostics += check_conflicts(outputs)
-    _raise_if_errors(SourceError, warnings + diagnostics)
-    sizes = {url: Path(path).stat().st_size for url, path, _ in copies}
-    rendered, problems = render_all(theme, outputs, sizes, progress)
-    _raise_if_errors(TemplateError, warnings + diagnostics + problems)
-    stats = write_outputs(config.output_dir, rendered)
-    return BuildResult(config, site, len(outputs), stats, warnings + diagnostics, time.perf_counter() - started)
+    """Build the site in ``site_dir``; raise a ``KimpressError`` listing every problem.
+
+    With ``options.cache_file`` the memory of the last successful build is
+    loaded from there and saved back, so an unchanged site renders nothing.
+    """
+    memory = load_memory(options.cache_file) if options.cache_file else None
+    builder = Builder(site_dir, options, memory)
+    result = builder.build(progress=progress)
+    if options.cache_file:
+        save_memory(options.cache_file, builder.memory)
+    return result
 
 
-def read_site(config: SiteConfig, options: BuildOptions) -> tuple[Site, list[Diagnostic]]:
-    """Discover, read and parse every source, then build the model."""
-    sources, diagnostics = discover_sources(config.site_dir)
-    documents: dict[str, Document] = {}
-    for source in sources:
-        if source.kind in (SourceKind.ASSET, SourceKind.STATIC):
-            continue
-        text, problem = read_text(source)
-        if problem is not None:
-            diagnostics.append(problem)
-            continue
-        document, found = parse_document(source.rel_path, text or "")
-        diagnostics += found
-        if not has_errors(found):
-            documents[source.rel_path] = document
-    now = options.now or datetime.now(timezone.utc)
-    site, found = build_site(config, sources, documents, Selection(now, options.drafts, options.future))
-    return site, diagnostics + found
+class Builder:
+    """Builds one site again and again, redoing only what changed since the last success.
+
+    Sources are parsed again only when their files changed, Markdown is
+    converted again only when its text or its links' targets changed, and an
+    output is rendered again only when the stamp of everything it reads changed.
+    The result always equals a full build; a failed build changes nothing on
+    disk and nothing the next build relies on.
+    """
+
+    def __init__(self, site_dir: Path | str, options: BuildOptions = BuildOptions(),
+                 memory: BuildMemory | None = None) -> None:
+        self.site_dir = Path(site_dir)
+        self.options = options
+        self.memory = memory or BuildMemory()
+        self._check_output_files = memory is not None  # files on disk may differ from a loaded memory
+        self._theme: Theme | None = None
+        self._theme_key: bytes | None = None
+
+    def build(self, changed: Iterable[Path] = (), progress: Progress | None = None) -> BuildResult:
+        """Bring the output up to date; ``changed`` names files known to have changed."""
+        started = time.perf_counter()
+        options = self.options
+        config, warnings = load_config(self.site_dir, {"output_dir": options.output_dir,
+                                                       "base_url": options.base_url})
+        check_output_dir(config, options.force)
+        memory = self.memory
+        if memory.output_dir != str(config.output_dir):
+            memory.outputs.clear()
+            memory.output_dir = str(config.output_dir)
+        site, diagnostics = self._read_site(config, {Path(path) for path in changed})
+        theme, theme_key = self._theme_for(site)
+        copies = copy_list(config, site, theme)
+        outputs = plan_pages(site) + plan_feeds(site) + plan_copies(copies)
+        diagnostics += check_conflicts(outputs)
+        _raise_if_errors(SourceError, warnings + diagnostics)
+        sizes = {url: Path(path).stat().st_size for url, path, _ in copies}
+        stamps = _InputStamps(site, theme_key, sizes)
+        due, kept = self._outputs_due(config, outputs, stamps)
+        rendered, problems = render_all(theme, due, sizes, progress)
+        _raise_if_errors(TemplateError, warnings + diagnostics + problems)
+        stats = write_outputs(config.output_dir, rendered, kept=[output.path for output in kept])
+        self._remember(config, outputs, kept, rendered, stamps)
+        return BuildResult(config, site, len(outputs), stats, warnings + diagnostics,
+                           time.perf_counter() - started, tuple(item.output.url for item in rendered))
+
+    def _read_site(self, config: SiteConfig, changed: set[Path]) -> tuple[Site, list[Diagnostic]]:
+        """Discover every source, parse the changed ones, then build the model."""
+        sources, diagnostics = discover_sources(config.site_dir)
+        documents: dict[str, Document] = {}
+        for source in sources:
+            if source.kind in (SourceKind.ASSET, SourceKind.STATIC):
+                continue
+            document, found = parse_source(self.memory, source, source.path in changed)
+            diagnostics += found
+            if document is not None and not has_errors(found):
+                documents[source.rel_path] = document
+        forget_missing_sources(self.memory, {source.rel_path for source in sources})
+        now = self.options.now or datetime.now(timezone.utc)
+        renderer = CachingRenderer(self.memory, config.language)
+        site, found = build_site(config, sources, documents, Selection(now, self.options.drafts,
+                                                                       self.options.future), renderer)
+        renderer.forget_unused()
+        return site, diagnostics + found
+
+    def _theme_for(self, site: Site) -> tuple[Theme, bytes]:
+        """The theme, loaded again only when its files or the settings changed."""
+        key = stamp_all(site.config, theme_files_key(theme_chain(site.config)))
+        if self._theme is None or key != self._theme_key:
+            self._theme, self._theme_key = load_site_theme(site), key
+        show_site(self._theme, site)
+        return self._theme, key
+
+    def _outputs_due(self, config: SiteConfig, outputs: list[Output],
+                     stamps: "_InputStamps") -> tuple[list[Output], list[Output]]:
+        """Split ``outputs`` into those to render and those whose file is already right."""
+        due: list[Output] = []
+        kept: list[Output] = []
+        records = self.memory.outputs
+        out = config.output_dir
+        for output in outputs:
+            record = records.get(output.url)
+            if record is None or record.inputs != stamps.of(output, record.site_fields):
+                due.append(output)
+            elif self._check_output_files and record.file_key != _file_key(out / output.path):
+                due.append(output)
+            else:
+                kept.append(output)
+        return due, kept
+
+    def _remember(self, config: SiteConfig, outputs: list[Output], kept: list[Output],
+                  rendered: list[Rendered], stamps: "_InputStamps") -> None:
+        previous = self.memory.outputs
+        records = {output.url: previous[output.url] for output in kept}
+        for item in rendered:
+            output = item.output
+            records[output.url] = OutputRecord(stamps.of(output, item.site_fields), item.site_fields,
+                                               _file_key(config.output_dir / output.path))
+        self.memory.outputs = records
+        self._check_output_files = False
+
+
+class _InputStamps:
+    """Stamps of what each output reads; the site's fields are stamped once per build."""
+
+    def __init__(self, site: Site, theme_key: bytes, sizes: dict[str, int]) -> None:
+        self._site = site
+        self._theme_key = theme_key
+        self._sizes = stamp(sizes)
+        self._fields: dict[str, bytes] = {}
+
+    def of(self, output: Output, site_fields: tuple[str, ...]) -> bytes:
+        if output.copy_from is not None:
+            return stamp_all(output.url, output.copy_from, _file_key(Path(output.copy_from)))
+        return stamp_all(output.url, output.template, self._theme_key, stamp(output.context),
+                         stamp(output.feed) if output.feed is not None else None,
+                         self._sizes if output.feed is not None else None,
+                         [self._field(name) for name in site_fields])
+
+    def _field(self, name: str) -> bytes:
+        if name not in self._fields:
+            names = Site.method_reads.get(name)
+            if name in Site.__dataclass_fields__:
+                self._fields[name] = stamp(getattr(self._site, name))
+            elif names is not None:
+                self._fields[name] = stamp_all(*(self._field(field) for field in names))
+            else:  # anything else a template can reach may read the whole site
+                self._fields[name] = stamp(self._site)
+        return self._fields[name]
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
 
 
 def copy_list(config: SiteConfig, site: Site, theme: Theme) -> list[tuple[str, str, str]]:

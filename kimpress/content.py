@@ -57,12 +57,14 @@ def build_site(
     sources: Iterable[SourceFile],
     documents: Mapping[str, Document],
     selection: Selection,
+    renderer: MarkdownRenderer | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
     """Build the model from sources and their parsed documents.
 
     The data cascade, lowest priority first: ``defaults`` in site.yaml, then
     ``defaults`` in the kelurahan's ``_index.md``, then the article's own front
-    matter.
+    matter. ``renderer`` may be any object with ``MarkdownRenderer.render``,
+    such as a cache in front of it.
     """
     sources = list(sources)
     diagnostics: list[Diagnostic] = []
@@ -74,7 +76,7 @@ def build_site(
     link_map = _link_map(entries, folders, kelurahan)
     assets = _place_assets(sources, entries)
     link_map.update({asset.source.split("/", 1)[1]: asset.url for asset in assets})
-    renderer = MarkdownRenderer(config.language)
+    renderer = renderer or MarkdownRenderer(config.language)
     unpublished = {entry.source.content_path for entry in entries if not entry.published}
     articles, pages = [], []
     for entry in entries:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, ClassVar, Mapping
 
 from kimpress.config import SiteConfig
 
@@ -128,6 +128,10 @@ class Site:
     by_author: Mapping[str, tuple[Article, ...]]
     skipped_drafts: int = 0
     skipped_future: int = 0
+
+    # The fields each lookup method reads, so a page using one depends on those alone.
+    method_reads: ClassVar[dict[str, tuple[str, ...]]] = {
+        "kelurahan_named": ("kelurahan",), "kecamatan_named": ("kecamatan",)}
 
     @cached_property
     def _kelurahan_index(self) -> dict[str, Kelurahan]:

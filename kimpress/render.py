@@ -22,10 +22,29 @@ from kimpress.urls import absolute_url, site_url
 
 @dataclass(frozen=True)
 class Rendered:
-    """An output's final bytes (None for a verbatim copy)."""
+    """An output's final bytes (None for a verbatim copy) and the site fields it read."""
 
     output: Output
     data: bytes | None
+    site_fields: tuple[str, ...] = ()
+
+
+class SiteView:
+    """The ``site`` global of templates and feeds: the model, noting which fields are read.
+
+    A page reading only ``site.pages`` need not be rendered again when an
+    article changes; ``reads`` says what the render in progress looked at.
+    """
+
+    __slots__ = ("model", "reads")
+
+    def __init__(self, model: Site) -> None:
+        self.model = model
+        self.reads: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        self.reads.add(name)
+        return getattr(self.model, name)
 
 
 def template_filters(config: SiteConfig) -> dict[str, Callable[..., Any]]:
@@ -47,7 +66,14 @@ def load_site_theme(site: Site) -> Theme:
     config = site.config
     site_feeds = feed_links(config, "site", "", "/", None)
     return load_theme(config, template_filters(config), {
-        "site": site, "config": config, "lang": config.language, "site_feeds": site_feeds})
+        "site": SiteView(site), "config": config, "lang": config.language, "site_feeds": site_feeds})
+
+
+def show_site(theme: Theme, site: Site) -> SiteView:
+    """Point ``theme`` at a newly built ``site`` (the theme is reused between builds)."""
+    view = SiteView(site)
+    theme.environment.globals["site"] = view
+    return view
 
 
 def render_output(theme: Theme, output: Output, sizes: Mapping[str, int]) -> tuple[Rendered | None, Diagnostic | None]:
@@ -55,8 +81,11 @@ def render_output(theme: Theme, output: Output, sizes: Mapping[str, int]) -> tup
 
     ``sizes`` maps the site URL of each copied file to its size, for feed enclosures.
     """
+    view: SiteView = theme.environment.globals["site"]
+    view.reads = set()
     if output.feed is not None:
-        return Rendered(output, render_feed(theme.environment.globals["site"], output.feed, sizes)), None
+        data = render_feed(view, output.feed, sizes)  # type: ignore[arg-type]
+        return Rendered(output, data, tuple(sorted(view.reads))), None
     if output.template is None:
         return Rendered(output, None), None
     try:
@@ -70,7 +99,7 @@ def render_output(theme: Theme, output: Output, sizes: Mapping[str, int]) -> tup
         filename, line = _template_location(exc)
         return None, error("template-render", _display_path(theme, filename) or output.template, line,
                            detail=f"{type(exc).__name__}: {exc}", url=output.url)
-    return Rendered(output, text.encode("utf-8")), None
+    return Rendered(output, text.encode("utf-8"), tuple(sorted(view.reads))), None
 
 
 def _template_location(exc: BaseException) -> tuple[str | None, int | None]:

@@ -116,6 +116,17 @@ class Theme:
         return text.format(**params) if params else text
 
 
+def theme_files_key(chain: list[ThemeLayer]) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of every theme file but its static ones: equal keys, same theme."""
+    found = []
+    for layer in chain:
+        for path in layer.path.rglob("*"):
+            if path.relative_to(layer.path).parts[0] != "static" and path.is_file():
+                stat = path.stat()
+                found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
 def load_strings(chain: list[ThemeLayer], language: str) -> tuple[dict[str, str], list[Diagnostic]]:
     """Merge ``i18n/<language>.yaml`` of every layer; the site's theme wins."""
     strings: dict[str, str] = {}

@@ -111,8 +111,12 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def write_outputs(out: Path, rendered: Iterable[Rendered]) -> WriteStats:
-    """Bring ``out`` to exactly the rendered files plus whatever it held that is not ours."""
+def write_outputs(out: Path, rendered: Iterable[Rendered], kept: Iterable[str] = ()) -> WriteStats:
+    """Bring ``out`` to exactly the rendered files plus whatever it held that is not ours.
+
+    ``kept`` lists output files known to be up to date already: they stay as
+    they are, untouched and unread, and remain in the manifest.
+    """
     out.mkdir(parents=True, exist_ok=True)
     out = out.resolve()
     rendered = list(rendered)
@@ -122,8 +126,8 @@ def write_outputs(out: Path, rendered: Iterable[Rendered]) -> WriteStats:
         if link is not None:
             raise OutputDirError([error("output-has-link", None, None, target=str(link))])
     previous = _read_manifest(out)
-    written = unchanged = 0
-    paths: list[str] = []
+    paths = list(kept)
+    written, unchanged = 0, len(paths)
     for item in rendered:
         rel_path = item.output.path
         target = _safe_target(out, rel_path)

@@ -1,0 +1,177 @@
+"""What one build remembers for the next: parsed sources, rendered Markdown, outputs.
+
+``BuildMemory`` is plain data. ``kimpress serve`` keeps one in memory between
+rebuilds; ``kimpress build`` loads it from the user's cache folder and saves it
+back after a successful build. Each part is checked before use, so a stale or
+foreign memory costs time, never correctness:
+
+- a parsed source is reused only while its file's (mtime, size, inode) are what
+  they were *and* it was not reported changed; a file touched in the same clock
+  tick as the check is read again and compared by digest;
+- rendered Markdown is keyed by the digest of its text, and reused only if every
+  relative link it resolved still resolves to the same URL;
+- an output is re-rendered unless the stamp of all its inputs is unchanged.
+
+The cache lives outside the site (``$XDG_CACHE_HOME/kimpress``), never in the
+repository: a pickle committed by someone else is never loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+from kimpress import __version__
+from kimpress.errors import Diagnostic
+from kimpress.frontmatter import Document, parse_document
+from kimpress.markup import LinkResolver, MarkdownRenderer, RenderedMarkdown
+from kimpress.sources import SourceFile, read_text
+
+FORMAT = 1
+_RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
+
+
+@dataclass
+class ParsedSource:
+    """One source as last read: its file identity, text digest and parse result."""
+
+    file_key: tuple[int, int, int]
+    digest: bytes
+    document: Document | None
+    diagnostics: list[Diagnostic]
+    checked_at: float
+
+
+@dataclass
+class OutputRecord:
+    """How an output was last made: the stamp of its inputs and the site fields it read."""
+
+    inputs: bytes
+    site_fields: tuple[str, ...]
+    file_key: tuple[int, int] | None = None  # (size, mtime_ns) of the written file
+
+
+@dataclass
+class BuildMemory:
+    """Everything reused between builds of one site."""
+
+    sources: dict[str, ParsedSource] = field(default_factory=dict)
+    markdown: dict[tuple[str, bytes], tuple[RenderedMarkdown, tuple[tuple[str, str | None], ...]]] = field(
+        default_factory=dict)
+    outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    output_dir: str = ""
+
+
+def _file_key(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def parse_source(memory: BuildMemory, source: SourceFile, changed: bool = False
+                 ) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``source``, or reuse its last parse if the file is provably the same."""
+    previous = memory.sources.get(source.rel_path)
+    now = time.time()
+    try:
+        key = _file_key(source.path.stat())
+    except OSError:
+        key = (0, -1, 0)
+    if (previous is not None and not changed and previous.file_key == key
+            and key[0] / 1e9 < previous.checked_at - _RACY_SECONDS):
+        return previous.document, previous.diagnostics
+    text, problem = read_text(source)
+    digest = hashlib.blake2b((text or "").encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    if problem is not None:
+        memory.sources.pop(source.rel_path, None)
+        return None, [problem]
+    if previous is not None and previous.digest == digest:
+        memory.sources[source.rel_path] = ParsedSource(key, digest, previous.document, previous.diagnostics, now)
+        return previous.document, previous.diagnostics
+    document, diagnostics = parse_document(source.rel_path, text or "")
+    memory.sources[source.rel_path] = ParsedSource(key, digest, document, diagnostics, now)
+    return document, diagnostics
+
+
+class CachingRenderer:
+    """A ``MarkdownRenderer`` that reuses earlier results whose links still resolve the same.
+
+    Each distinct href of a text is resolved once per render, whether the result
+    comes from the cache or not, so warnings the resolver gives are the same
+    either way.
+    """
+
+    def __init__(self, memory: BuildMemory, language: str) -> None:
+        self._memory = memory
+        self._language = language
+        self._inner: MarkdownRenderer | None = None
+        self._used: set[tuple[str, bytes]] = set()
+
+    def render(self, text: str, resolve: LinkResolver | None = None) -> RenderedMarkdown:
+        key = (self._language, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+        resolved: dict[str, str | None] = {}
+
+        def resolve_once(href: str) -> str | None:
+            if href not in resolved:
+                resolved[href] = resolve(href) if resolve is not None else None
+            return resolved[href]
+
+        self._used.add(key)
+        hit = self._memory.markdown.get(key)
+        if hit is not None and all(resolve_once(href) == url for href, url in hit[1]):
+            return hit[0]
+        if self._inner is None:
+            self._inner = MarkdownRenderer(self._language)
+        rendered = self._inner.render(text, resolve_once if resolve is not None else None)
+        self._memory.markdown[key] = (rendered, tuple(resolved.items()))
+        return rendered
+
+    def forget_unused(self) -> None:
+        """Drop results no source of this build asked for (deleted or edited texts)."""
+        for key in set(self._memory.markdown) - self._used:
+            del self._memory.markdown[key]
+
+
+def forget_missing_sources(memory: BuildMemory, present: set[str]) -> None:
+    for rel_path in set(memory.sources) - present:
+        del memory.sources[rel_path]
+
+
+def cache_file(site_dir: Path, cache_root: Path | None = None) -> Path:
+    """Where the memory of ``site_dir`` is kept: one file per site folder."""
+    root = cache_root or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kimpress"
+    name = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:24]
+    return root / f"{name}.pickle"
+
+
+def load_memory(path: Path) -> BuildMemory:
+    """The saved memory, or an empty one if it is missing, foreign or from another version."""
+    try:
+        with path.open("rb") as stream:
+            header = pickle.load(stream)
+            if header != ("kimpress", __version__, FORMAT):
+                return BuildMemory()
+            memory = pickle.load(stream)
+    except Exception:  # a damaged cache is only a slower build
+        return BuildMemory()
+    return memory if isinstance(memory, BuildMemory) else BuildMemory()
+
+
+def save_memory(path: Path, memory: BuildMemory) -> None:
+    """Write the memory atomically; a cache that cannot be written is skipped silently."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(path.parent, 0o700)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(("kimpress", __version__, FORMAT), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(memory, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except OSError:
+        Path(locals().get("temp", path.with_suffix(".none"))).unlink(missing_ok=True)
+
+

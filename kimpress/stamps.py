@@ -1,0 +1,101 @@
+"""Stable digests of plain data: what an output's inputs looked like.
+
+``stamp(value)`` is a 16-byte BLAKE2b digest of a canonical encoding of ``value``
+(model dataclasses, tuples, mappings, strings, dates…). Equal values give equal
+stamps in every process, whatever ``PYTHONHASHSEED`` is, so stamps can be kept in
+the on-disk cache. A frozen dataclass remembers its own stamp, since the model
+never changes once built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import Enum
+from pathlib import PurePath
+from typing import Any, Mapping
+
+_MEMO = "_kimpress_stamp"
+DIGEST_SIZE = 16
+
+
+def stamp(value: Any) -> bytes:
+    """The digest of ``value``; raises ``TypeError`` for a type it cannot encode faithfully."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _dataclass_stamp(value)
+    hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    _feed(hasher, value)
+    return hasher.digest()
+
+
+def stamp_all(*values: Any) -> bytes:
+    """One digest of several values, in order."""
+    return stamp(values)
+
+
+def _dataclass_stamp(value: Any) -> bytes:
+    memo = getattr(value, "__dict__", {}).get(_MEMO)
+    if memo is not None:
+        return memo
+    hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    hasher.update(type(value).__qualname__.encode())
+    for field in dataclasses.fields(value):
+        hasher.update(b"\x1f")
+        _feed(hasher, getattr(value, field.name))
+    digest = hasher.digest()
+    params = getattr(value, "__dataclass_params__", None)
+    if params is not None and params.frozen and hasattr(value, "__dict__"):
+        value.__dict__[_MEMO] = digest  # frozen: the fields can never change
+    return digest
+
+
+def _feed(hasher: Any, value: Any) -> None:
+    update = hasher.update
+    if value is None:
+        update(b"N")
+    elif value is True or value is False:
+        update(b"T" if value else b"F")
+    elif isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        update(b"s%d:" % len(data))
+        update(data)
+    elif isinstance(value, Enum):
+        update(b"e")
+        _feed(hasher, value.value)
+    elif isinstance(value, (int, float)):
+        update(b"n" + repr(value).encode() + b";")
+    elif isinstance(value, bytes):
+        update(b"b%d:" % len(value))
+        update(value)
+    elif isinstance(value, (tuple, list)):
+        update(b"(%d:" % len(value))
+        for item in value:
+            _feed(hasher, item)
+        update(b")")
+    elif isinstance(value, Mapping):
+        update(b"{%d:" % len(value))
+        for key in sorted(value, key=repr):
+            _feed(hasher, key)
+            _feed(hasher, value[key])
+        update(b"}")
+    elif isinstance(value, (set, frozenset)):
+        update(b"<")
+        for item in sorted(value, key=repr):
+            _feed(hasher, item)
+        update(b">")
+    elif isinstance(value, (datetime, date, time)):
+        update(b"d" + value.isoformat().encode() + b";")
+        if isinstance(value, (datetime, time)):
+            _feed(hasher, value.tzinfo)
+    elif isinstance(value, tzinfo):
+        update(b"z" + str(getattr(value, "key", value)).encode() + b";")
+    elif isinstance(value, timedelta):
+        update(b"t" + repr(value.total_seconds()).encode() + b";")
+    elif isinstance(value, PurePath):
+        _feed(hasher, value.as_posix())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        update(b"D")
+        update(_dataclass_stamp(value))
+    else:
+        raise TypeError(f"cannot stamp a {type(value).__name__}")
