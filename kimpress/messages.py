@@ -137,6 +137,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new-exists": ("berkas ini sudah ada; tidak ada yang ditimpa.", "this file already exists; nothing was overwritten."),
     "internal-error": ("terjadi galat internal kimpress ({detail}). Jalankan lagi dengan --debug dan laporkan.",
                        "kimpress hit an internal error ({detail}). Run again with --debug and report it."),
+    "serve-cannot-listen": ("tidak bisa membuka {host}:{port} ({reason}). Coba port lain, misalnya --port 8001.",
+                            "cannot listen on {host}:{port} ({reason}). Try another port, e.g. --port 8001."),
+    "serve-public-host": ("pratinjau terbuka untuk jaringan di {host}: siapa pun di jaringan itu bisa melihat "
+                          "draf Anda. Pakai hanya di jaringan yang Anda percayai.",
+                          "the preview is open to the network on {host}: anyone on it can see your drafts. "
+                          "Use this only on a network you trust."),
 }
 
 LABELS: dict[str, tuple[str, str]] = {

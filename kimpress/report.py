@@ -53,6 +53,22 @@ def build_summary(articles: int, pages: int, outputs: int, written: int, deleted
     return text
 
 
+def rebuild_line(written: int, deleted: int, seconds: float, language: str) -> str:
+    """One line after each rebuild of ``serve`` and ``build --watch``."""
+    clock = time.strftime("%H:%M:%S")
+    if language == "id":
+        return f"[{clock}] Dibangun ulang: {written} berkas ditulis, {deleted} dihapus, {format_seconds(seconds, language)}."
+    return f"[{clock}] Rebuilt: {written} files written, {deleted} deleted, {format_seconds(seconds, language)}."
+
+
+def problems_line(count: int, language: str) -> str:
+    """The line before the problems of a failed rebuild; the last good site is still served."""
+    clock = time.strftime("%H:%M:%S")
+    if language == "id":
+        return f"[{clock}] Gagal dibangun ulang ({count} masalah); situs terakhir yang berhasil tetap ditampilkan:"
+    return f"[{clock}] Rebuild failed ({count} problems); the last good site is still shown:"
+
+
 class ProgressBar:
     """A one-line progress bar on a terminal, shown only once a build runs long."""
 

@@ -69,3 +69,11 @@ def parse_html(path: Path):
 def output_files(output: Path) -> set[str]:
     """Every file of a built site, relative, without the manifest."""
     return {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()} - {".kimpress-manifest.json"}
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test's build memory out of the user's ~/.cache and away from other tests."""
+    root = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root))
+    return root
