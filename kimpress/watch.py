@@ -97,8 +97,8 @@ class _Relay(FileSystemEventHandler):
         self._on_new_folder = on_new_folder
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
-            return
+        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+            return  # a folder is "modified" whenever a file in it is; that file's own event tells more
         paths = {Path(_text(event.src_path))}
         if getattr(event, "dest_path", ""):
             paths.add(Path(_text(event.dest_path)))
