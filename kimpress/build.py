@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kimpress.cache import (BuildMemory, CachingRenderer, OutputRecord, forget_missing_sources, load_memory,
-                            parse_source, save_memory)
+from kimpress.cache import (BuildMemory, CachingRenderer, ModelReuse, OutputRecord, forget_missing_sources,
+                            load_memory, parse_source, save_memory)
 from kimpress.config import SiteConfig, load_config
 from kimpress.content import Selection, build_site
 from kimpress.errors import Diagnostic, SourceError, TemplateError, has_errors
@@ -91,6 +91,7 @@ class Builder:
         self.options = options
         self.memory = memory or BuildMemory()
         self._check_output_files = memory is not None  # files on disk may differ from a loaded memory
+        self._reuse = ModelReuse()
         self._theme: Theme | None = None
         self._theme_key: bytes | None = None
 
@@ -136,8 +137,9 @@ class Builder:
         now = self.options.now or datetime.now(timezone.utc)
         renderer = CachingRenderer(self.memory, config.language)
         site, found = build_site(config, sources, documents, Selection(now, self.options.drafts,
-                                                                       self.options.future), renderer)
+                                                                       self.options.future), renderer, self._reuse)
         renderer.forget_unused()
+        self._reuse.forget_unused()
         return site, diagnostics + found
 
     def _theme_for(self, site: Site) -> tuple[Theme, bytes]:

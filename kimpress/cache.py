@@ -25,6 +25,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 
 from kimpress import __version__
@@ -32,8 +33,11 @@ from kimpress.errors import Diagnostic
 from kimpress.frontmatter import Document, parse_document
 from kimpress.markup import LinkResolver, MarkdownRenderer, RenderedMarkdown
 from kimpress.sources import SourceFile, read_text
+from kimpress.stamps import same
 
-FORMAT = 1
+T = TypeVar("T")
+
+FORMAT = 2
 _RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
 
 
@@ -134,6 +138,34 @@ class CachingRenderer:
         """Drop results no source of this build asked for (deleted or edited texts)."""
         for key in set(self._memory.markdown) - self._used:
             del self._memory.markdown[key]
+
+
+class ModelReuse:
+    """Hands back the last build's model object whenever a new one equals it.
+
+    Model objects are frozen and remember their stamp, so an article that did
+    not change keeps its stamp from build to build instead of being digested
+    again. Equality decides, so the worst a bad guess costs is a miss.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[type, str], Any] = {}
+        self._seen: set[tuple[type, str]] = set()
+
+    def __call__(self, value: T) -> T:
+        key = (type(value), getattr(value, "url", ""))
+        self._seen.add(key)
+        known = self._known.get(key)
+        if known is not None and same(known, value):
+            return known
+        self._known[key] = value
+        return value
+
+    def forget_unused(self) -> None:
+        """Drop what this build did not ask for; call once a build is done."""
+        for key in set(self._known) - self._seen:
+            del self._known[key]
+        self._seen = set()
 
 
 def forget_missing_sources(memory: BuildMemory, present: set[str]) -> None:

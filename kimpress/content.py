@@ -10,7 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from kimpress.config import RegionKelurahan, SiteConfig
@@ -58,14 +58,17 @@ def build_site(
     documents: Mapping[str, Document],
     selection: Selection,
     renderer: MarkdownRenderer | None = None,
+    reuse: Callable[[Any], Any] | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
     """Build the model from sources and their parsed documents.
 
     The data cascade, lowest priority first: ``defaults`` in site.yaml, then
     ``defaults`` in the kelurahan's ``_index.md``, then the article's own front
     matter. ``renderer`` may be any object with ``MarkdownRenderer.render``,
-    such as a cache in front of it.
+    such as a cache in front of it. ``reuse`` may swap each article, page and
+    kelurahan for an equal one from an earlier build (see ``cache.ModelReuse``).
     """
+    reuse = reuse or (lambda value: value)
     sources = list(sources)
     diagnostics: list[Diagnostic] = []
     folders = _kelurahan_folders(sources, diagnostics)
@@ -86,11 +89,11 @@ def build_site(
         _report_broken(entry.document, rendered.broken_links, diagnostics)
         summary = entry.meta.get("summary") or _shorten(rendered.first_paragraph)
         if entry.source.kind is SourceKind.PAGE:
-            pages.append(_make_page(entry, rendered.html, summary))
+            pages.append(reuse(_make_page(entry, rendered.html, summary)))
         else:
             cover = _cover_url(entry, link_map, diagnostics)
-            articles.append(_make_article(config, entry, kelurahan_by_slug, rendered, summary, cover))
-    kelurahan = tuple(_with_profile(config, kel, documents, renderer, link_map, unpublished, diagnostics)
+            articles.append(reuse(_make_article(config, entry, kelurahan_by_slug, rendered, summary, cover)))
+    kelurahan = tuple(reuse(_with_profile(config, kel, documents, renderer, link_map, unpublished, diagnostics))
                       for kel in kelurahan)
     _check_unique_ids(articles, diagnostics)
     skipped = [entry for entry in entries if not entry.published]

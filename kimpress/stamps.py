@@ -14,7 +14,8 @@ import hashlib
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
 from pathlib import PurePath
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 _MEMO = "_kimpress_stamp"
 DIGEST_SIZE = 16
@@ -51,15 +52,31 @@ def _dataclass_stamp(value: Any) -> bytes:
 
 
 def _feed(hasher: Any, value: Any) -> None:
+    kind = type(value)
+    if kind is str:
+        data = value.encode("utf-8", "surrogatepass")
+        hasher.update(b"s%d:" % len(data))
+        hasher.update(data)
+    elif kind is tuple or kind is list:
+        hasher.update(b"(%d:" % len(value))
+        for item in value:
+            _feed(hasher, item)
+        hasher.update(b")")
+    elif value is None:
+        hasher.update(b"N")
+    elif "_kimpress_stamp" in getattr(value, "__dict__", ()):
+        hasher.update(b"D")
+        hasher.update(value.__dict__[_MEMO])
+    else:
+        _feed_other(hasher, value)
+
+
+def _feed_other(hasher: Any, value: Any) -> None:
     update = hasher.update
-    if value is None:
-        update(b"N")
-    elif value is True or value is False:
+    if value is True or value is False:
         update(b"T" if value else b"F")
     elif isinstance(value, str):
-        data = value.encode("utf-8", "surrogatepass")
-        update(b"s%d:" % len(data))
-        update(data)
+        _feed(hasher, str(value))
     elif isinstance(value, Enum):
         update(b"e")
         _feed(hasher, value.value)
@@ -69,10 +86,10 @@ def _feed(hasher: Any, value: Any) -> None:
         update(b"b%d:" % len(value))
         update(value)
     elif isinstance(value, (tuple, list)):
-        update(b"(%d:" % len(value))
-        for item in value:
-            _feed(hasher, item)
-        update(b")")
+        _feed(hasher, list(value))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        update(b"D")
+        update(_dataclass_stamp(value))
     elif isinstance(value, Mapping):
         update(b"{%d:" % len(value))
         for key in sorted(value, key=repr):
@@ -94,8 +111,34 @@ def _feed(hasher: Any, value: Any) -> None:
         update(b"t" + repr(value.total_seconds()).encode() + b";")
     elif isinstance(value, PurePath):
         _feed(hasher, value.as_posix())
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        update(b"D")
-        update(_dataclass_stamp(value))
     else:
         raise TypeError(f"cannot stamp a {type(value).__name__}")
+
+
+_SCALARS = (str, int, float, bool, bytes, type(None))
+
+
+def same(a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` would get the same stamp, decided without digesting them.
+
+    Stricter than ``==``: ``1``, ``1.0`` and ``True`` differ, and so do equal
+    moments written with different time zones.
+    """
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind in _SCALARS:
+        return a == b
+    if kind is tuple or kind is list:
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if kind is dict and all(type(key) is str for key in a) and all(type(key) is str for key in b):
+        return a.keys() == b.keys() and all(same(value, b[key]) for key, value in a.items())
+    fields = getattr(kind, "__dataclass_fields__", None)
+    if fields is not None:
+        memo_a, memo_b = a.__dict__.get(_MEMO), getattr(b, "__dict__", {}).get(_MEMO)
+        if memo_a is not None and memo_b is not None:
+            return memo_a == memo_b
+        return all(same(getattr(a, name), getattr(b, name)) for name in fields)
+    return stamp(a) == stamp(b)
