@@ -125,6 +125,7 @@ def _run_serve(args: argparse.Namespace, language: str) -> int:
 
 def _terminal_report(quiet: bool):
     """Print each rebuild's outcome: its problems, or one line when it went well."""
+    builds = [0]
 
     def report(result: BuildResult | None, problems: tuple[Diagnostic, ...], language: str) -> None:
         if problems:
@@ -133,7 +134,9 @@ def _terminal_report(quiet: bool):
         elif result is not None:
             print_diagnostics(result.warnings, language)
             if not quiet:
-                print(rebuild_line(result.stats.written, result.stats.deleted, result.seconds, language), flush=True)
+                print(rebuild_line(result.stats.written, result.stats.deleted, result.seconds, language,
+                                   first=builds[0] == 0), flush=True)
+        builds[0] += 1
 
     return report
 

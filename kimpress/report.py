@@ -53,12 +53,14 @@ def build_summary(articles: int, pages: int, outputs: int, written: int, deleted
     return text
 
 
-def rebuild_line(written: int, deleted: int, seconds: float, language: str) -> str:
-    """One line after each rebuild of ``serve`` and ``build --watch``."""
+def rebuild_line(written: int, deleted: int, seconds: float, language: str, first: bool = False) -> str:
+    """One line after each build of ``serve`` and ``build --watch``."""
     clock = time.strftime("%H:%M:%S")
     if language == "id":
-        return f"[{clock}] Dibangun ulang: {written} berkas ditulis, {deleted} dihapus, {format_seconds(seconds, language)}."
-    return f"[{clock}] Rebuilt: {written} files written, {deleted} deleted, {format_seconds(seconds, language)}."
+        verb = "Dibangun" if first else "Dibangun ulang"
+        return f"[{clock}] {verb}: {written} berkas ditulis, {deleted} dihapus, {format_seconds(seconds, language)}."
+    verb = "Built" if first else "Rebuilt"
+    return f"[{clock}] {verb}: {written} files written, {deleted} deleted, {format_seconds(seconds, language)}."
 
 
 def problems_line(count: int, language: str) -> str:
