@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kimpress.cache import (BuildMemory, CachingRenderer, ModelReuse, OutputRecord, forget_missing_sources,
+from kimpress.cache import (BuildMemory, CachingRenderer, ModelMemo, OutputRecord, forget_missing_sources,
                             load_memory, parse_source, save_memory)
 from kimpress.config import SiteConfig, load_config
 from kimpress.content import Selection, build_site
@@ -91,7 +91,7 @@ class Builder:
         self.options = options
         self.memory = memory or BuildMemory()
         self._check_output_files = memory is not None  # files on disk may differ from a loaded memory
-        self._reuse = ModelReuse()
+        self._memo = ModelMemo()
         self._theme: Theme | None = None
         self._theme_key: bytes | None = None
 
@@ -101,6 +101,7 @@ class Builder:
         options = self.options
         config, warnings = load_config(self.site_dir, {"output_dir": options.output_dir,
                                                        "base_url": options.base_url})
+        config = self._memo.canonical(config)  # the same settings as last time: the very same object
         check_output_dir(config, options.force)
         memory = self.memory
         if memory.output_dir != str(config.output_dir):
@@ -137,9 +138,9 @@ class Builder:
         now = self.options.now or datetime.now(timezone.utc)
         renderer = CachingRenderer(self.memory, config.language)
         site, found = build_site(config, sources, documents, Selection(now, self.options.drafts,
-                                                                       self.options.future), renderer, self._reuse)
+                                                                       self.options.future), renderer, self._memo)
         renderer.forget_unused()
-        self._reuse.forget_unused()
+        self._memo.forget_unused()
         return site, diagnostics + found
 
     def _theme_for(self, site: Site) -> tuple[Theme, bytes]:

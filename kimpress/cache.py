@@ -25,7 +25,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 
 from kimpress import __version__
@@ -140,31 +140,46 @@ class CachingRenderer:
             del self._memory.markdown[key]
 
 
-class ModelReuse:
-    """Hands back the last build's model object whenever a new one equals it.
+class ModelMemo:
+    """What ``content.build_site`` may reuse from the previous build of the same site.
 
-    Model objects are frozen and remember their stamp, so an article that did
-    not change keeps its stamp from build to build instead of being digested
-    again. Equality decides, so the worst a bad guess costs is a miss.
+    ``derive`` hands back the result of a step whose inputs are the same as last
+    time (the very same objects, usually, so checking costs nothing);
+    ``canonical`` hands back last build's model object when a new one is the
+    same. Model objects are frozen and remember their stamp, so an unchanged
+    article is neither rebuilt nor digested again. "The same" is ``stamps.same``:
+    faithful, so the worst a reuse can cost is a miss.
     """
 
     def __init__(self) -> None:
-        self._known: dict[tuple[type, str], Any] = {}
-        self._seen: set[tuple[type, str]] = set()
+        self._derived: dict[tuple[str, str], tuple[tuple, Any]] = {}
+        self._objects: dict[tuple[type, str], Any] = {}
+        self._seen: set[tuple] = set()
 
-    def __call__(self, value: T) -> T:
-        key = (type(value), getattr(value, "url", ""))
-        self._seen.add(key)
-        known = self._known.get(key)
+    def derive(self, kind: str, key: str, inputs: tuple, make: Callable[[], T]) -> T:
+        slot = (kind, key)
+        self._seen.add(slot)
+        known = self._derived.get(slot)
+        if known is not None and same(known[0], inputs):
+            return known[1]
+        value = make()
+        self._derived[slot] = (inputs, value)
+        return value
+
+    def canonical(self, value: T) -> T:
+        slot = (type(value), getattr(value, "url", ""))
+        self._seen.add(slot)
+        known = self._objects.get(slot)
         if known is not None and same(known, value):
             return known
-        self._known[key] = value
+        self._objects[slot] = value
         return value
 
     def forget_unused(self) -> None:
         """Drop what this build did not ask for; call once a build is done."""
-        for key in set(self._known) - self._seen:
-            del self._known[key]
+        for table in (self._derived, self._objects):
+            for slot in set(table) - self._seen:
+                del table[slot]
         self._seen = set()
 
 

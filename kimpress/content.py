@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from kimpress.config import RegionKelurahan, SiteConfig
@@ -28,6 +28,8 @@ SUMMARY_LIMIT = 300
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
 NO_KECAMATAN = "lainnya"
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -36,6 +38,25 @@ class Selection:
     now: datetime
     drafts: bool = False
     future: bool = False
+
+
+class Memo(Protocol):
+    """Lets a caller reuse results of earlier builds (``cache.ModelMemo``); ``NO_MEMO`` reuses nothing."""
+
+    def derive(self, kind: str, key: str, inputs: tuple, make: Callable[[], T]) -> T: ...
+
+    def canonical(self, value: T) -> T: ...
+
+
+class _NoMemo:
+    def derive(self, kind: str, key: str, inputs: tuple, make: Callable[[], T]) -> T:
+        return make()
+
+    def canonical(self, value: T) -> T:
+        return value
+
+
+NO_MEMO: Memo = _NoMemo()
 
 
 @dataclass(frozen=True)
@@ -58,24 +79,23 @@ def build_site(
     documents: Mapping[str, Document],
     selection: Selection,
     renderer: MarkdownRenderer | None = None,
-    reuse: Callable[[Any], Any] | None = None,
+    memo: Memo = NO_MEMO,
 ) -> tuple[Site, list[Diagnostic]]:
     """Build the model from sources and their parsed documents.
 
     The data cascade, lowest priority first: ``defaults`` in site.yaml, then
     ``defaults`` in the kelurahan's ``_index.md``, then the article's own front
     matter. ``renderer`` may be any object with ``MarkdownRenderer.render``,
-    such as a cache in front of it. ``reuse`` may swap each article, page and
-    kelurahan for an equal one from an earlier build (see ``cache.ModelReuse``).
+    such as a cache in front of it. ``memo`` may hand back results of an earlier
+    build whose inputs are the same, and equal model objects from it.
     """
-    reuse = reuse or (lambda value: value)
     sources = list(sources)
     diagnostics: list[Diagnostic] = []
     folders = _kelurahan_folders(sources, diagnostics)
-    kelurahan, kecamatan, section_meta = _build_sections(config, folders, sources, documents, diagnostics)
+    kelurahan, kecamatan, section_meta = _build_sections(config, folders, sources, documents, diagnostics, memo)
     kelurahan_by_slug = {kel.slug: kel for kel in kelurahan}
     entries = _build_entries(config, sources, documents, folders, section_meta, kelurahan_by_slug, selection,
-                             diagnostics)
+                             diagnostics, memo)
     link_map = _link_map(entries, folders, kelurahan)
     assets = _place_assets(sources, entries)
     link_map.update({asset.source.split("/", 1)[1]: asset.url for asset in assets})
@@ -89,11 +109,14 @@ def build_site(
         _report_broken(entry.document, rendered.broken_links, diagnostics)
         summary = entry.meta.get("summary") or _shorten(rendered.first_paragraph)
         if entry.source.kind is SourceKind.PAGE:
-            pages.append(reuse(_make_page(entry, rendered.html, summary)))
+            pages.append(memo.canonical(_make_page(entry, rendered.html, summary)))
         else:
             cover = _cover_url(entry, link_map, diagnostics)
-            articles.append(reuse(_make_article(config, entry, kelurahan_by_slug, rendered, summary, cover)))
-    kelurahan = tuple(reuse(_with_profile(config, kel, documents, renderer, link_map, unpublished, diagnostics))
+            kel = kelurahan_by_slug[entry.kelurahan]
+            articles.append(memo.derive(
+                "article", entry.source.rel_path, (config, entry, kel.slug, kel.kecamatan, rendered, summary, cover),
+                lambda: memo.canonical(_make_article(config, entry, kelurahan_by_slug, rendered, summary, cover))))
+    kelurahan = tuple(memo.canonical(_with_profile(config, kel, documents, renderer, link_map, unpublished, diagnostics))
                       for kel in kelurahan)
     _check_unique_ids(articles, diagnostics)
     skipped = [entry for entry in entries if not entry.published]
@@ -125,14 +148,16 @@ def _kelurahan_folders(sources: list[SourceFile], diagnostics: list[Diagnostic])
     return folders
 
 
-def _build_sections(config, folders, sources, documents, diagnostics):
+def _build_sections(config, folders, sources, documents, diagnostics, memo: Memo = NO_MEMO):
     """Kelurahan from the registry and from content folders, with their kecamatan."""
     region = config.region_kelurahan()
     kecamatan_names = {kec.slug: kec for kec in config.wilayah}
     section_meta: dict[str, Meta] = {}
     for source in sources:
         if source.kind is SourceKind.SECTION and source.rel_path in documents:
-            meta, found = read_meta(documents[source.rel_path], SECTION_SCHEMA, config.zone)
+            document = documents[source.rel_path]
+            meta, found = memo.derive("section", source.rel_path, (config, document),
+                                      lambda: read_meta(document, SECTION_SCHEMA, config.zone))
             diagnostics.extend(found)
             section_meta[folders.get(source.kelurahan_folder or "", "")] = meta
     extra_kecamatan: dict[str, str] = {}
@@ -193,50 +218,61 @@ def _match_kecamatan(value: str, registry: Mapping[str, Any]) -> str | None:
 
 
 def _build_entries(config, sources, documents, folders, section_meta, kelurahan_by_slug, selection,
-                   diagnostics) -> list[_Entry]:
+                   diagnostics, memo: Memo = NO_MEMO) -> list[_Entry]:
     """Validate the metadata of every article and page and give each its URL."""
     entries: list[_Entry] = []
     for source in sources:
         if source.kind not in (SourceKind.ARTICLE, SourceKind.PAGE) or source.rel_path not in documents:
             continue
         document = documents[source.rel_path]
-        is_page = source.kind is SourceKind.PAGE
-        kel_slug = None if is_page else folders.get(source.kelurahan_folder or "")
-        if not is_page and kel_slug is None:
+        kel_slug = None if source.kind is SourceKind.PAGE else folders.get(source.kelurahan_folder or "")
+        if source.kind is SourceKind.ARTICLE and kel_slug is None:
             continue
+        kel = kelurahan_by_slug.get(kel_slug) if kel_slug else None
         section = section_meta.get(kel_slug or "")
-        defaults = {} if is_page else cascade(ARTICLE_SCHEMA, config.defaults,
-                                              section.get("defaults", {}) if section else {})
-        meta, found = read_meta(document, PAGE_SCHEMA if is_page else ARTICLE_SCHEMA, config.zone, defaults)
+        inputs = (config, document, source.kind, kel_slug, kel and (kel.name, kel.kecamatan), section)
+        entry, found = memo.derive("entry", source.rel_path, inputs,
+                                   lambda: _make_entry(config, source, document, kel, section))
         diagnostics.extend(found)
-        if has_errors(found):
+        if entry is None:
             continue
-        stem = posixpath.splitext(posixpath.basename(source.rel_path))[0]
-        slug = slugify(meta.get("slug") or _DATE_PREFIX.sub("", stem))
-        if not slug:
-            diagnostics.append(error("empty-slug", source.rel_path, document.meta.line_of("slug", 1)))
-            continue
+        meta = entry.meta
         published = (selection.drafts or not meta.get("draft")) and (
             selection.future or meta.when is None or meta.when.moment <= selection.now)
-        if is_page:
-            url = expand_permalink(config.permalinks["page"], slug=slug)
-        else:
-            kel = kelurahan_by_slug[kel_slug]
-            kecamatan = kel.kecamatan
-            if not _agrees(config, source, document, meta, kel, diagnostics):
-                continue
-            local = meta.when.moment.astimezone(config.zone)
-            category = _category_term(config, source, document, meta, diagnostics)
-            if category is False:
-                continue
-            url = expand_permalink(
-                config.permalinks["article"], kelurahan=kel_slug, kecamatan=kecamatan or NO_KECAMATAN, slug=slug,
-                year=f"{local.year:04d}", month=f"{local.month:02d}", day=f"{local.day:02d}",
-                category=category.slug if category else "umum")
-            entries.append(_Entry(source, document, meta, slug, url, published, kel_slug, category or None))
-            continue
-        entries.append(_Entry(source, document, meta, slug, url, published))
+        entries.append(entry if published else replace(entry, published=False))
     return entries
+
+
+def _make_entry(config, source: SourceFile, document: Document, kel: Kelurahan | None,
+                section: Meta | None) -> tuple[_Entry | None, list[Diagnostic]]:
+    """The entry of one article (``kel`` given) or page, published; None if its metadata is wrong."""
+    diagnostics: list[Diagnostic] = []
+    is_page = kel is None
+    defaults = {} if is_page else cascade(ARTICLE_SCHEMA, config.defaults,
+                                          section.get("defaults", {}) if section else {})
+    meta, found = read_meta(document, PAGE_SCHEMA if is_page else ARTICLE_SCHEMA, config.zone, defaults)
+    diagnostics.extend(found)
+    if has_errors(found):
+        return None, diagnostics
+    stem = posixpath.splitext(posixpath.basename(source.rel_path))[0]
+    slug = slugify(meta.get("slug") or _DATE_PREFIX.sub("", stem))
+    if not slug:
+        diagnostics.append(error("empty-slug", source.rel_path, document.meta.line_of("slug", 1)))
+        return None, diagnostics
+    if is_page:
+        url = expand_permalink(config.permalinks["page"], slug=slug)
+        return _Entry(source, document, meta, slug, url, True), diagnostics
+    if not _agrees(config, source, document, meta, kel, diagnostics):
+        return None, diagnostics
+    local = meta.when.moment.astimezone(config.zone)
+    category = _category_term(config, source, document, meta, diagnostics)
+    if category is False:
+        return None, diagnostics
+    url = expand_permalink(
+        config.permalinks["article"], kelurahan=kel.slug, kecamatan=kel.kecamatan or NO_KECAMATAN, slug=slug,
+        year=f"{local.year:04d}", month=f"{local.month:02d}", day=f"{local.day:02d}",
+        category=category.slug if category else "umum")
+    return _Entry(source, document, meta, slug, url, True, kel.slug, category or None), diagnostics
 
 
 def _agrees(config, source, document, meta, kel: Kelurahan, diagnostics) -> bool:

@@ -19,12 +19,13 @@ EVENTS_PATH = "/_kimpress/events"
 
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 
-# The page passes the build it was served from; the server answers at once if a
-# newer build exists, so a rebuild finishing while the page loads is not missed.
+# The page passes the build it was served from and the server run that built it;
+# the server answers at once if a newer build exists (a rebuild finishing while
+# the page loads is not missed) or if it was restarted since.
 _SCRIPT = """<script id="kimpress-live-reload">
 (function () {{
   if (!window.EventSource) return;
-  var source = new EventSource("{events}?since={generation}");
+  var source = new EventSource("{events}?since={generation}&run={run}");
   source.addEventListener("reload", function () {{ source.close(); location.reload(); }});
 }})();
 </script>"""
@@ -45,9 +46,9 @@ _WORDS = {
 }
 
 
-def reload_script(generation: int) -> str:
-    """The script that reloads a page served at build ``generation`` after the next build."""
-    return _SCRIPT.format(events=EVENTS_PATH, generation=generation)
+def reload_script(generation: int, run: str) -> str:
+    """The script that reloads a page served at build ``generation`` of server ``run`` after the next build."""
+    return _SCRIPT.format(events=EVENTS_PATH, generation=generation, run=run)
 
 
 def problems_overlay(problems: tuple[Diagnostic, ...], language: str) -> str:
@@ -59,18 +60,18 @@ def problems_overlay(problems: tuple[Diagnostic, ...], language: str) -> str:
     return _OVERLAY.format(heading=html.escape(heading), hint=html.escape(hint), items=items)
 
 
-def problems_page(problems: tuple[Diagnostic, ...], language: str, generation: int) -> bytes:
+def problems_page(problems: tuple[Diagnostic, ...], language: str, generation: int, run: str) -> bytes:
     """A whole page for when there is no good page to lay the overlay over."""
     heading = _WORDS.get(language, _WORDS["id"])[0]
     return (f'<!DOCTYPE html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(heading)}</title></head><body>"
-            f"{problems_overlay(problems, language)}{reload_script(generation)}</body></html>").encode("utf-8")
+            f"{problems_overlay(problems, language)}{reload_script(generation, run)}</body></html>").encode("utf-8")
 
 
-def inject(page: bytes, problems: tuple[Diagnostic, ...], language: str, generation: int) -> bytes:
+def inject(page: bytes, problems: tuple[Diagnostic, ...], language: str, generation: int, run: str) -> bytes:
     """``page`` with the overlay (if any) and the reload script before its last ``</body>``."""
-    addition = (problems_overlay(problems, language) + reload_script(generation)).encode("utf-8")
+    addition = (problems_overlay(problems, language) + reload_script(generation, run)).encode("utf-8")
     ends = list(_BODY_END.finditer(page))
     if not ends:
         return page + addition

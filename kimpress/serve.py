@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import mimetypes
 import os
+import secrets
 import shutil
 import socket
 from dataclasses import dataclass
@@ -127,7 +128,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             code, file = HTTPStatus.NOT_FOUND, _existing(root / "404.html")
         if file is None:
             if status.problems:
-                page = problems_page(status.problems, status.language, status.generation)
+                page = problems_page(status.problems, status.language, status.generation, self.server.run)
                 self._send(HTTPStatus.INTERNAL_SERVER_ERROR, page, CONTENT_TYPES[".html"], send_body)
             else:
                 self._send(code, b"404 Not Found\n", "text/plain; charset=utf-8", send_body)
@@ -135,7 +136,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         kind = content_type(file)
         try:
             if kind.startswith("text/html"):
-                page = inject(file.read_bytes(), status.problems, status.language, status.generation)
+                page = inject(file.read_bytes(), status.problems, status.language, status.generation, self.server.run)
                 self._send(code, page, kind, send_body)
             else:
                 self._send_file(code, file, kind, send_body)
@@ -166,13 +167,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 shutil.copyfileobj(stream, self.wfile)
 
     def _stream_events(self) -> None:
-        """Server-Sent Events: one ``reload`` once the site is newer than the page's build."""
-        query = urlsplit(self.path).query
+        """Server-Sent Events: one ``reload`` once the site is newer than the page's build.
+
+        A page from another run of the server (it was restarted) reloads at once.
+        """
+        query = dict(pair.partition("=")[::2] for pair in urlsplit(self.path).query.split("&"))
         since = self.server.source.status.generation
-        for pair in query.split("&"):
-            name, _, value = pair.partition("=")
-            if name == "since" and value.isdigit():
-                since = int(value)
+        if query.get("since", "").isdigit():
+            since = int(query["since"])
+        if query.get("run", self.server.run) != self.server.run:
+            since = -1
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -207,6 +211,7 @@ class PreviewServer(ThreadingHTTPServer):
         self.root = root
         self.source = source  # set before serving
         self.closing = False
+        self.run = secrets.token_hex(4)  # tells pages served by an earlier run apart
         super().__init__((host, port), PreviewHandler)
 
     @property

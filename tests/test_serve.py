@@ -304,3 +304,16 @@ def test_a_stale_page_gets_reload_at_once(serve):
     body = connection.getresponse().read()
     connection.close()
     assert b"event: reload" in body
+
+
+def test_a_page_from_an_earlier_run_of_the_server_reloads_at_once(serve):
+    served = serve(two_articles())
+    generation = served.preview.status.generation
+    host, port = served.server.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=5)
+    connection.request("GET", f"{EVENTS_PATH}?since={generation + 5}&run=0000dead")
+    body = connection.getresponse().read()
+    connection.close()
+    assert b"event: reload" in body
+    page = served.get(A_URL)[2].decode()
+    assert f"run={served.server.run}" in page
