@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kimpress.cache import (BuildMemory, CachingRenderer, ModelMemo, OutputRecord, forget_missing_sources,
+from kimpress.cache import (BuildMemory, CachingRenderer, ModelMemo, FileDigests, OutputRecord, forget_missing_sources,
                             load_memory, parse_source, save_memory)
 from kimpress.config import SiteConfig, load_config
 from kimpress.content import Selection, build_site
@@ -114,12 +114,14 @@ class Builder:
         diagnostics += check_conflicts(outputs)
         _raise_if_errors(SourceError, warnings + diagnostics)
         sizes = {url: Path(path).stat().st_size for url, path, _ in copies}
-        stamps = _InputStamps(site, theme_key, sizes)
+        files = FileDigests(memory)
+        stamps = _InputStamps(site, theme_key, sizes, files)
         due, kept = self._outputs_due(config, outputs, stamps)
         rendered, problems = render_all(theme, due, sizes, progress)
         _raise_if_errors(TemplateError, warnings + diagnostics + problems)
         stats = write_outputs(config.output_dir, rendered, kept=[output.path for output in kept])
         self._remember(config, outputs, kept, rendered, stamps)
+        files.forget_unused()
         return BuildResult(config, site, len(outputs), stats, warnings + diagnostics,
                            time.perf_counter() - started, tuple(item.output.url for item in rendered))
 
@@ -183,15 +185,24 @@ class Builder:
 class _InputStamps:
     """Stamps of what each output reads; the site's fields are stamped once per build."""
 
-    def __init__(self, site: Site, theme_key: bytes, sizes: dict[str, int]) -> None:
+    def __init__(self, site: Site, theme_key: bytes, sizes: dict[str, int], files: FileDigests) -> None:
         self._site = site
         self._theme_key = theme_key
         self._sizes = stamp(sizes)
         self._fields: dict[str, bytes] = {}
+        self._files = files
+        self._outputs: dict[tuple[str, tuple[str, ...]], bytes] = {}
 
     def of(self, output: Output, site_fields: tuple[str, ...]) -> bytes:
+        """The stamp of ``output``'s inputs, computed once per build (files may change meanwhile)."""
+        key = (output.url, site_fields)
+        if key not in self._outputs:
+            self._outputs[key] = self._stamp(output, site_fields)
+        return self._outputs[key]
+
+    def _stamp(self, output: Output, site_fields: tuple[str, ...]) -> bytes:
         if output.copy_from is not None:
-            return stamp_all(output.url, output.copy_from, _file_key(Path(output.copy_from)))
+            return stamp_all(output.url, output.copy_from, self._files.of(output.copy_from))
         return stamp_all(output.url, output.template, self._theme_key, stamp(output.context),
                          stamp(output.feed) if output.feed is not None else None,
                          self._sizes if output.feed is not None else None,

@@ -37,8 +37,8 @@ from kimpress.stamps import same
 
 T = TypeVar("T")
 
-FORMAT = 2
-_RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
+FORMAT = 3
+RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
 
 
 @dataclass
@@ -70,10 +70,47 @@ class BuildMemory:
         default_factory=dict)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     output_dir: str = ""
+    files: dict[str, tuple[tuple[int, int, int], bytes, float]] = field(default_factory=dict)  # copied files
 
 
 def _file_key(stat: os.stat_result) -> tuple[int, int, int]:
     return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+class FileDigests:
+    """Digests of files copied as is, hashed again only when their stat says they may differ.
+
+    Like a parse, a digest is trusted while the file's (mtime, size, inode) stay
+    the same, unless the file changed within ``RACY_SECONDS`` of the last check:
+    then it could have changed again within one timestamp tick, so it is hashed.
+    """
+
+    def __init__(self, memory: BuildMemory) -> None:
+        self._memory = memory
+        self._used: set[str] = set()
+
+    def of(self, path: str) -> bytes | None:
+        self._used.add(path)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        known = self._memory.files.get(path)
+        if known is not None and known[0] == key and key[0] / 1e9 < known[2] - RACY_SECONDS:
+            return known[1]
+        now = time.time()
+        try:
+            with open(path, "rb") as stream:
+                digest = hashlib.file_digest(stream, "blake2b").digest()
+        except OSError:
+            return None
+        self._memory.files[path] = (key, digest, now)
+        return digest
+
+    def forget_unused(self) -> None:
+        for path in set(self._memory.files) - self._used:
+            del self._memory.files[path]
 
 
 def parse_source(memory: BuildMemory, source: SourceFile, changed: bool = False
@@ -86,7 +123,7 @@ def parse_source(memory: BuildMemory, source: SourceFile, changed: bool = False
     except OSError:
         key = (0, -1, 0)
     if (previous is not None and not changed and previous.file_key == key
-            and key[0] / 1e9 < previous.checked_at - _RACY_SECONDS):
+            and key[0] / 1e9 < previous.checked_at - RACY_SECONDS):
         return previous.document, previous.diagnostics
     text, problem = read_text(source)
     digest = hashlib.blake2b((text or "").encode("utf-8", "surrogatepass"), digest_size=16).digest()

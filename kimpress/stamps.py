@@ -67,6 +67,15 @@ def _feed(hasher: Any, value: Any) -> None:
         hasher.update(b")")
     elif value is None:
         hasher.update(b"N")
+    elif kind is bytes:
+        hasher.update(b"b%d:" % len(value))
+        hasher.update(value)
+    elif kind is dict and all(type(key) is str for key in value):
+        hasher.update(b"{%d:" % len(value))
+        for key in sorted(value):
+            _feed(hasher, key)
+            _feed(hasher, value[key])
+        hasher.update(b"}")
     elif "_kimpress_stamp" in getattr(value, "__dict__", ()):
         hasher.update(b"D")
         hasher.update(value.__dict__[_MEMO])
@@ -95,7 +104,7 @@ def _feed_other(hasher: Any, value: Any) -> None:
         update(_dataclass_stamp(value))
     elif isinstance(value, Mapping):
         update(b"{%d:" % len(value))
-        for key in sorted(value, key=repr):
+        for key in sorted(value, key=_mapping_order):
             _feed(hasher, key)
             _feed(hasher, value[key])
         update(b"}")
@@ -116,6 +125,11 @@ def _feed_other(hasher: Any, value: Any) -> None:
         _feed(hasher, value.as_posix())
     else:
         raise TypeError(f"cannot stamp a {type(value).__name__}")
+
+
+def _mapping_order(key: Any) -> tuple:
+    """Text keys in plain order (as the fast path for dicts sorts them), then others by repr."""
+    return (0, key, "") if type(key) is str else (1, "", repr(key))
 
 
 _SCALARS = (str, int, float, bool, bytes, type(None))
