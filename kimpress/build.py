@@ -11,13 +11,15 @@ raises before a byte is written, so the last good site stays whole.
 
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from kimpress.cache import (BuildMemory, CachingRenderer, ModelMemo, FileDigests, OutputRecord, forget_missing_sources,
+from kimpress.cache import (BuildMemory, CachingRenderer, FileDigests, ModelMemo, OutputRecord, forget_missing_sources,
                             load_memory, parse_source, save_memory)
 from kimpress.config import SiteConfig, load_config
 from kimpress.content import Selection, build_site
@@ -97,6 +99,10 @@ class Builder:
 
     def build(self, changed: Iterable[Path] = (), progress: Progress | None = None) -> BuildResult:
         """Bring the output up to date; ``changed`` names files known to have changed."""
+        with _cyclic_gc_paused():
+            return self._build(changed, progress)
+
+    def _build(self, changed: Iterable[Path], progress: Progress | None) -> BuildResult:
         started = time.perf_counter()
         options = self.options
         config, warnings = load_config(self.site_dir, {"output_dir": options.output_dir,
@@ -218,6 +224,23 @@ class _InputStamps:
             else:  # anything else a template can reach may read the whole site
                 self._fields[name] = stamp(self._site)
         return self._fields[name]
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cycle collector during a build.
+
+    A build makes many objects and almost no cycles, while the model it keeps
+    is large: scanning it again and again cost a fifth of a rebuild at 10,000
+    articles. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _file_key(path: Path) -> tuple[int, int] | None:

@@ -84,22 +84,32 @@ def discover_sources(site_dir: Path) -> tuple[list[SourceFile], list[Diagnostic]
     found: list[SourceFile] = []
     diagnostics: list[Diagnostic] = []
     for top in ("content", "static"):
-        root = site_dir / top
-        if not root.is_dir():
-            continue
-        for folder, dirnames, filenames in os.walk(root, followlinks=False):
-            folder_path = Path(folder)
-            dirnames[:] = sorted(d for d in dirnames if not is_ignored_name(d)
-                                 and _inside(folder_path / d, site_dir, diagnostics))
-            for name in filenames:
-                path = folder_path / name
-                rel_path = path.relative_to(site_dir).as_posix()
-                kind = classify_source(rel_path)
-                if kind is None or not _inside(path, site_dir, diagnostics):
-                    continue
-                found.append(SourceFile(rel_path, path, kind))
+        if (site_dir / top).is_dir():
+            _scan(site_dir, top, found, diagnostics)
     found.sort(key=lambda source: source.rel_path)
     return found, diagnostics
+
+
+def _scan(site_dir: Path, rel_folder: str, found: list[SourceFile], diagnostics: list[Diagnostic]) -> None:
+    """Add the sources under one folder; ``scandir`` tells links and folders apart without a stat each."""
+    try:
+        with os.scandir(site_dir / rel_folder) as scan:
+            entries = [entry for entry in scan if not is_ignored_name(entry.name)]
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        rel_path = f"{rel_folder}/{entry.name}"
+        if entry.is_dir():
+            if not entry.is_symlink() or _inside(Path(entry.path), site_dir, diagnostics):
+                folders.append(rel_path)
+            continue
+        kind = classify_source(rel_path)
+        if kind is None or (entry.is_symlink() and not _inside(Path(entry.path), site_dir, diagnostics)):
+            continue
+        found.append(SourceFile(rel_path, site_dir / rel_path, kind))
+    for rel_path in sorted(folders):
+        _scan(site_dir, rel_path, found, diagnostics)
 
 
 def _inside(path: Path, site_dir: Path, diagnostics: list[Diagnostic]) -> bool:

@@ -37,7 +37,7 @@ def group_site(
         categories=categories,
         authors=authors,
         assets=tuple(sorted(assets, key=lambda asset: asset.url)),
-        by_kelurahan={kel.slug: tuple(a for a in ordered if a.kelurahan == kel.slug) for kel in kelurahan},
+        by_kelurahan=_by_kelurahan(ordered, kelurahan),
         by_kecamatan=_by_kecamatan(ordered, kecamatan),
         by_tag=by_tag,
         by_category=by_category,
@@ -45,6 +45,14 @@ def group_site(
         skipped_drafts=skipped_drafts,
         skipped_future=skipped_future,
     )
+
+
+def _by_kelurahan(ordered: tuple[Article, ...], kelurahan: Iterable[Kelurahan]) -> dict[str, tuple[Article, ...]]:
+    groups: dict[str, list[Article]] = {kel.slug: [] for kel in kelurahan}
+    for article in ordered:
+        if article.kelurahan in groups:
+            groups[article.kelurahan].append(article)
+    return {slug: tuple(items) for slug, items in groups.items()}
 
 
 def _by_kecamatan(ordered: tuple[Article, ...], kecamatan: Iterable[Kecamatan]) -> dict[str, tuple[Article, ...]]:
