@@ -16,6 +16,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Mapping
 from urllib.parse import urljoin, urlsplit
 
@@ -91,6 +92,12 @@ def _content_html(config: SiteConfig, article: Article) -> str:
     if article.cover_url:
         image = site_url(config.base_url, article.cover_url)
         body = f'<p><img src="{html.escape(image)}" alt="{html.escape(article.cover_alt)}"></p>\n' + body
+    return _feed_html(body, page_url)
+
+
+@lru_cache(maxsize=4096)
+def _feed_html(body: str, page_url: str) -> str:
+    """An article body as feeds carry it (a pure function: one article sits in many feeds)."""
     return clean_text(absolutize_html(body, page_url))
 
 
