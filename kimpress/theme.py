@@ -9,6 +9,7 @@ parent's version explicitly with ``{% extends "default/base.html" %}``.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -116,14 +117,17 @@ class Theme:
         return text.format(**params) if params else text
 
 
-def theme_files_key(chain: list[ThemeLayer]) -> tuple[tuple[str, int, int], ...]:
-    """(path, mtime, size) of every theme file but its static ones: equal keys, same theme."""
+def theme_files_key(chain: list[ThemeLayer]) -> tuple[tuple[str, bytes], ...]:
+    """(path, digest) of every theme file but its static ones: equal keys, same theme.
+
+    Digests, not file times: a template saved twice within one clock tick keeps
+    its mtime and perhaps its size. A theme is a few dozen small files.
+    """
     found = []
     for layer in chain:
         for path in layer.path.rglob("*"):
             if path.relative_to(layer.path).parts[0] != "static" and path.is_file():
-                stat = path.stat()
-                found.append((str(path), stat.st_mtime_ns, stat.st_size))
+                found.append((str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).digest()))
     return tuple(sorted(found))
 
 
