@@ -23,7 +23,7 @@ from kimpress.cache import (BuildMemory, CachingRenderer, FileDigests, ModelMemo
                             load_memory, parse_source, save_memory)
 from kimpress.config import SiteConfig, load_config
 from kimpress.content import Selection, build_site
-from kimpress.errors import Diagnostic, SourceError, TemplateError, has_errors
+from kimpress.errors import Diagnostic, SourceError, TemplateError, has_errors, warning
 from kimpress.feeds import plan_feeds
 from kimpress.frontmatter import Document
 from kimpress.model import Site
@@ -32,7 +32,7 @@ from kimpress.render import Rendered, load_site_theme, render_output, show_site
 from kimpress.sources import SourceKind, discover_sources
 from kimpress.stamps import stamp, stamp_all
 from kimpress.theme import Theme, theme_chain, theme_files_key
-from kimpress.write import WriteStats, check_output_dir, write_outputs
+from kimpress.write import WriteStats, check_output_dir, recover_interrupted_write, write_outputs
 
 Progress = Callable[[int, int], None]
 
@@ -109,6 +109,9 @@ class Builder:
                                                        "base_url": options.base_url})
         config = self._memo.canonical(config)  # the same settings as last time: the very same object
         check_output_dir(config, options.force)
+        recovered = recover_interrupted_write(config.output_dir)  # a killed build's half write, undone
+        if recovered:
+            warnings.append(warning("output-recovered", None, None, count=recovered))
         memory = self.memory
         if memory.output_dir != str(config.output_dir):
             memory.outputs.clear()

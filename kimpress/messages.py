@@ -131,6 +131,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Kosongkan, pilih folder lain, atau tambahkan --force.",
                         "the output folder {target} holds files kimpress did not make. "
                         "Empty it, choose another folder, or add --force."),
+    "output-write-failed": ("gagal menulis {target} ({reason}); folder keluaran dikembalikan seperti sebelumnya.",
+                            "could not write {target} ({reason}); the output folder was put back as it was."),
+    "output-recovered": ("pembangunan sebelumnya terhenti saat menulis; {count} berkas di folder keluaran "
+                         "dikembalikan seperti sebelumnya.",
+                         "an earlier build stopped while writing; {count} files in the output folder were put back "
+                         "as they were."),
     "init-exists": ("sudah ada situs di {target}; tidak ada yang ditimpa.", "there is already a site in {target}; nothing was overwritten."),
     "unknown-kelurahan": ("kelurahan \"{value}\" tidak dikenal. Pilihan: {choices}.",
                           "unknown kelurahan \"{value}\". Choices: {choices}."),

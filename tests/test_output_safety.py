@@ -4,13 +4,17 @@ and a build never writes outside it."""
 from __future__ import annotations
 
 import os
+import resource
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import MINIMAL_CONFIG, article, build_site, output_files
 from kimpress.errors import OutputDirError
-from kimpress.write import MANIFEST
+from kimpress.write import JOURNAL, MANIFEST, recover_interrupted_write
 
 FILES = {
     "content/loktuan/2018-11-12-a.md": article("A", cover="foto.jpg", body="Lihat ![foto](2018-11-12-a/foto.jpg)."),
@@ -242,3 +246,115 @@ def test_stale_file_behind_a_symlinked_folder_is_not_deleted(make_site, tmp_path
     except OutputDirError:
         pass
     assert tree(elsewhere) == before
+
+
+# --- a write that fails half-way puts the last good site back ------------------------------
+
+def _second_build_changes(site: Path) -> None:
+    """Changes that rewrite every page (a new site title) and add pages and a copied file."""
+    config = (site / "site.yaml").read_text(encoding="utf-8")
+    (site / "site.yaml").write_text(config.replace("title: Kabar Uji", "title: Kabar Baru"), encoding="utf-8")
+    (site / "content/satimpo").mkdir(parents=True, exist_ok=True)
+    (site / "content/satimpo/2018-11-20-baru.md").write_text(article("Baru", "2018-11-20"), encoding="utf-8")
+    (site / "static/zz-besar.bin").write_bytes(bytes(range(256)) * 1024)  # 256 KiB, copied last
+
+
+def test_a_file_that_cannot_be_put_in_place_rolls_the_whole_write_back(make_site):
+    site = make_site(FILES)
+    build_site(site)
+    out = site / "output"
+    _second_build_changes(site)
+    # Something in the way of the last file to go in: the files before it are already swapped in.
+    (out / "zz-besar.bin").mkdir()
+    (out / "zz-besar.bin" / "punya-orang.txt").write_text("jangan dihapus", encoding="utf-8")
+    before = tree(out)
+    with pytest.raises(OutputDirError) as caught:
+        build_site(site)
+    [problem] = caught.value.diagnostics
+    assert problem.code == "output-write-failed"
+    assert problem.param_dict["target"] == "zz-besar.bin"
+    assert tree(out) == before, "the last good site must be back byte for byte, with its file times"
+    assert "Kabar Uji" in (out / "index.html").read_text(encoding="utf-8")
+    # Once the way is clear, the same build succeeds.
+    (out / "zz-besar.bin" / "punya-orang.txt").unlink()
+    (out / "zz-besar.bin").rmdir()
+    build_site(site)
+    assert "Kabar Baru" in (out / "index.html").read_text(encoding="utf-8")
+    assert not [p for p in out.rglob(".kimpress-*") if p.name != MANIFEST]
+
+
+def _run_kimpress(args: list[str], *, preexec=None, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "kimpress", *args], capture_output=True, text=True,
+                          preexec_fn=preexec, env=env, timeout=120)
+
+
+def _limit_file_size() -> None:
+    """In the child: files may not grow past 64 KiB (writing more fails with EFBIG, as on a full disk)."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+
+def test_a_full_disk_while_staging_leaves_the_last_good_site_and_a_clear_message(make_site):
+    site = make_site(FILES)
+    out = site / "output"
+    first = _run_kimpress(["build", str(site)])
+    assert first.returncode == 0, first.stderr
+    _second_build_changes(site)
+    before = tree(out)
+    failed = _run_kimpress(["build", str(site)], preexec=_limit_file_size)
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert "zz-besar.bin" in failed.stderr and "dikembalikan" in failed.stderr
+    assert tree(out) == before
+
+
+KILLED_AFTER_THIRD_SWAP = """\
+import os, sys
+import kimpress.write as write
+real, calls = write._swap_in, []
+def swap_then_die(target):
+    real(target)
+    calls.append(target)
+    if len(calls) == 3:
+        os._exit(137)  # like a kill: no cleanup runs
+write._swap_in = swap_then_die
+from kimpress.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _build_killed_half_way(site: Path) -> None:
+    killed = subprocess.run([sys.executable, "-c", KILLED_AFTER_THIRD_SWAP, "build", str(site)],
+                            capture_output=True, text=True, timeout=120)
+    assert killed.returncode == 137, killed.stderr
+
+
+def test_a_build_killed_while_swapping_files_in_can_be_rolled_back(make_site):
+    site = make_site(FILES)
+    out = site / "output"
+    assert _run_kimpress(["build", str(site)]).returncode == 0
+    before = tree(out)
+    _second_build_changes(site)
+    _build_killed_half_way(site)
+    assert (out / JOURNAL).is_file()
+    assert tree(out) != before  # half new, half old
+    assert recover_interrupted_write(out) == 3
+    assert tree(out) == before
+    assert not (out / JOURNAL).exists()
+
+
+def test_the_next_build_after_a_kill_says_it_put_files_back_and_finishes_the_site(make_site):
+    site = make_site(FILES)
+    out = site / "output"
+    assert _run_kimpress(["build", str(site)]).returncode == 0
+    _second_build_changes(site)
+    _build_killed_half_way(site)
+    again = _run_kimpress(["build", str(site)])
+    assert again.returncode == 0, again.stderr
+    assert "3 berkas di folder keluaran dikembalikan" in again.stdout + again.stderr
+    assert not (out / JOURNAL).exists()
+    fresh = site.parent / "fresh"
+    assert _run_kimpress(["build", str(site), "--output", str(fresh)]).returncode == 0
+    assert {k: v[0] if isinstance(v, tuple) else v for k, v in tree(out).items()} == \
+        {k: v[0] if isinstance(v, tuple) else v for k, v in tree(fresh).items()}
