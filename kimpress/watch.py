@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+import warnings
 from pathlib import Path
 from typing import Callable
 
@@ -141,6 +142,11 @@ class SiteWatcher:
         # The site folder itself only for site.yaml and new top-level folders:
         # watching it recursively would also watch the output folder.
         self._observer.schedule(self._relay, str(self.site_dir), recursive=False)
+        # watchdog's inotify observer may add a watch for a new subfolder twice (once
+        # while walking the new tree, once for the subfolder's own event) and warns
+        # from its thread; the second watch simply replaces the first.
+        warnings.filterwarnings("ignore", message=r"Callback with id .* already exists", category=RuntimeWarning,
+                                module=r"watchdog\.")
         for name in WATCHED_FOLDERS:
             folder = self.site_dir / name
             if folder.is_dir():
