@@ -148,6 +148,8 @@ def test_live_reload_is_only_in_served_pages_never_in_files(serve):
     "/../site.yaml", "/..%2fsite.yaml", "/%2e%2e/site.yaml", "/%2E%2E/%2e%2e/etc/passwd",
     "/satimpo/..%2f..%2fsite.yaml", "/..%5csite.yaml", "/%00", "/index.html%00.css",
     "/.kimpress-manifest.json", "/%ff%fe", "//etc/passwd",
+    "/%252e%252e/site.yaml", "/..%252fsite.yaml", "/%252e%252e%252fsite.yaml", "/%2e%2e%2f%2e%2e%2fetc/passwd",
+    "http://x/../site.yaml", "/..;/site.yaml", "/%c0%ae%c0%ae/site.yaml", "/./../site.yaml",
 ])
 def test_traversal_and_hidden_files_are_refused(serve, path):
     served = serve(two_articles())
