@@ -84,9 +84,11 @@ class ThemeLoader(jinja2.BaseLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         self.requested.add(template)
-        for folder in self._candidates(template):
-            path = folder[0] / "templates" / folder[1]
-            if path.is_file():
+        for layer_path, name in self._candidates(template):
+            root = layer_path / "templates"
+            # Jinja's own splitting refuses ".." and drops a leading "/": a name never leaves templates/.
+            path = root.joinpath(*jinja2.loaders.split_template_path(name))
+            if path.is_file() and root.resolve() in path.resolve().parents:
                 mtime = path.stat().st_mtime
                 return path.read_text(encoding="utf-8"), str(path), lambda: path.stat().st_mtime == mtime
         raise jinja2.TemplateNotFound(template)

@@ -80,3 +80,21 @@ def test_template_runtime_error_names_template_and_line(make_site):
         build_site(site)
     problem = caught.value.diagnostics[0]
     assert (problem.code, problem.path, problem.line) == ("template-render", "themes/warga/templates/article.html", 3)
+
+
+@pytest.mark.parametrize("name", ["ABSOLUTE", "../../../rahasia.txt", "default/../../../../rahasia.txt",
+                                  "./../rahasia.txt"])
+def test_a_template_name_never_reaches_a_file_outside_the_theme_templates(make_site, name):
+    site = make_site({"content/tentang.md": "---\ntitle: Tentang\n---\nIsi.\n"}, config=MINIMAL_CONFIG + "theme: warga\n")
+    secret = site.parent / "rahasia.txt"
+    secret.write_text("KATA-SANDI-RAHASIA", encoding="utf-8")
+    (site / "rahasia.txt").write_text("KATA-SANDI-RAHASIA", encoding="utf-8")
+    name = str(secret) if name == "ABSOLUTE" else name
+    (site / "themes/warga/templates").mkdir(parents=True)
+    (site / "themes/warga/templates/page.html").write_text(
+        '{% extends "base.html" %}{% block content %}{% include "' + name + '" %}{% endblock %}', encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        build_site(site)
+    assert [d.code for d in caught.value.diagnostics] == ["template-missing"]
+    assert not (site / "output").exists() or not any(
+        b"KATA-SANDI" in p.read_bytes() for p in (site / "output").rglob("*") if p.is_file())
