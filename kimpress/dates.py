@@ -19,6 +19,7 @@ from babel.dates import format_datetime
 
 MIN_YEAR = 1900
 MAX_YEAR = 2200
+MAX_OFFSET_HOURS = 14  # UTC-12 to UTC+14 are the offsets in use
 
 _MONTHS = {
     "januari": 1, "jan": 1, "january": 1,
@@ -80,6 +81,8 @@ def is_valid_zone(name: str) -> bool:
 def parse_when(value: object, zone: tzinfo) -> WhenValue:
     """Turn a front matter date into an aware datetime in the site zone's terms."""
     if isinstance(value, datetime):
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise DateProblem("date-year-range", value=str(value), minimum=MIN_YEAR, maximum=MAX_YEAR)
         moment = value if value.tzinfo else value.replace(tzinfo=zone)
         return WhenValue(moment, True)
     text = str(value).strip()
@@ -105,11 +108,15 @@ def parse_when(value: object, zone: tzinfo) -> WhenValue:
         naive = datetime(year, month, day, hour, minute, second)
     except ValueError:
         raise DateProblem("date-impossible", value=text) from None
-    moment = naive.replace(tzinfo=_zone_from_text(parts.get("zone"), zone))
+    offset = _zone_from_text(parts.get("zone"), zone)
+    if offset is None:
+        raise DateProblem("date-impossible", value=text)
+    moment = naive.replace(tzinfo=offset)
     return WhenValue(moment, parts["hour"] is not None)
 
 
-def _zone_from_text(text: str | None, default: tzinfo) -> tzinfo:
+def _zone_from_text(text: str | None, default: tzinfo) -> tzinfo | None:
+    """The zone written after the time; None for an offset no place on Earth uses (+25:00, +07:75)."""
     if not text:
         return default
     upper = text.upper()
@@ -119,7 +126,10 @@ def _zone_from_text(text: str | None, default: tzinfo) -> tzinfo:
         return timezone(timedelta(hours=_INDONESIAN_ZONES[upper]))
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > MAX_OFFSET_HOURS or minutes >= 60:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def zone_abbreviation(moment: datetime, language: str) -> str:

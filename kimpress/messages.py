@@ -106,8 +106,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "the id \"{uid}\" is already used by {other}. Every article needs its own id."),
     "url-conflict": ("alamat {url} juga dipakai oleh {other}. Ganti `slug` salah satunya.",
                      "the address {url} is also used by {other}. Change the `slug` of one of them."),
+    "url-unsafe": ("alamat {url} memuat bagian yang tidak bisa dijadikan nama berkas (.., \\, :, atau karakter kontrol). "
+                   "Ganti nama berkas atau pola permalink-nya.",
+                   "the address {url} has a part that cannot be a file name (.., \\, : or a control character). "
+                   "Rename the file or change the permalink pattern."),
+    "url-too-long": ("alamat {url} memuat bagian yang lebih panjang dari {limit} bita. Pakai `slug`, tag, atau nama "
+                     "yang lebih pendek.",
+                     "the address {url} has a part longer than {limit} bytes. Use a shorter `slug`, tag or name."),
+    "kelurahan-reserved": ("folder kelurahan ini memakai nama /{folder}/ yang dipakai kimpress untuk halamannya "
+                           "sendiri ({url}). Ganti nama foldernya.",
+                           "this kelurahan folder uses the name /{folder}/, which kimpress uses for its own pages "
+                           "({url}). Rename the folder."),
+    "file-name-not-utf8": ("nama berkas atau folder ini bukan teks UTF-8 dan dilewati. Ganti namanya.",
+                           "this file or folder name is not UTF-8 text and was skipped. Rename it."),
+    "file-name-control": ("nama berkas atau folder ini memuat karakter kontrol dan dilewati. Ganti namanya.",
+                          "this file or folder name contains a control character and was skipped. Rename it."),
+    "template-name-invalid": ("templat \"{value}\" harus nama berkas di tema, seperti galeri.html, tanpa / di depan "
+                              "atau ..",
+                              "the template \"{value}\" must be a file name in the theme, like galeri.html, without "
+                              "a leading / or .."),
+    "yaml-too-large": ("YAML ini terlalu besar (lebih dari {limit} nilai, alias dihitung sebanyak pemakaiannya).",
+                       "this YAML is too large (more than {limit} values, each alias counted every time it is used)."),
     "unknown-feed-setting": ("kolom `feeds.{setting}` tidak dikenal. Pilihan: kinds, formats, limit, content, id_domain.",
                              "`feeds.{setting}` is not known. Choices: kinds, formats, limit, content, id_domain."),
+    "unknown-markdown-setting": ("kolom `markdown.{setting}` tidak dikenal. Pilihan: raw_html.",
+                                 "`markdown.{setting}` is not known. Choices: raw_html."),
+    "html-removed": ("HTML `{what}` dihapus demi keamanan pembaca dan tidak akan tampil. Gunakan Markdown biasa, "
+                     "atau minta pengelola situs memasang `markdown: {{raw_html: allow}}` jika semua penulis tepercaya.",
+                     "the HTML `{what}` was removed to keep readers safe and will not be shown. Use plain Markdown, "
+                     "or ask the site's maintainer to set `markdown: {{raw_html: allow}}` if every writer is trusted."),
     "theme-missing": ("tema \"{theme}\" tidak ditemukan (dicari di {folder}).",
                       "theme \"{theme}\" was not found (looked in {folder})."),
     "i18n-invalid": ("berkas tema ini tidak valid: {detail}", "this theme file is invalid: {detail}"),
@@ -141,6 +168,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-kelurahan": ("kelurahan \"{value}\" tidak dikenal. Pilihan: {choices}.",
                           "unknown kelurahan \"{value}\". Choices: {choices}."),
     "new-exists": ("berkas ini sudah ada; tidak ada yang ditimpa.", "this file already exists; nothing was overwritten."),
+    # Size limits (kimpress/limits.py): the body is not converted.
+    "body-too-large": ("isi berkas ini terlalu panjang: {size} karakter, batasnya {limit}. Pecah menjadi beberapa artikel.",
+                       "this text is too long: {size} characters, the limit is {limit}. Split it into several articles."),
+    "body-too-many-lines": ("isi berkas ini terlalu banyak baris: {count}, batasnya {limit}. Pecah menjadi beberapa artikel.",
+                            "this text has too many lines: {count}, the limit is {limit}. Split it into several articles."),
+    "nesting-too-deep": ("daftar atau kutipan (>) bertumpuk terlalu dalam: {depth} tingkat, batasnya {limit}. "
+                         "Kurangi indentasi atau tanda > di awal baris.",
+                         "lists or quotes (>) are nested too deeply: {depth} levels, the limit is {limit}. "
+                         "Reduce the indentation or the > marks at the start of the line."),
+    "emphasis-too-deep": ("terlalu banyak tanda * atau _ terbuka sekaligus: {depth}, batasnya {limit}. "
+                          "Tutup setiap * dan _, atau tulis \\* untuk bintang biasa.",
+                          "too many * or _ are open at once: {depth}, the limit is {limit}. "
+                          "Close every * and _, or write \\* for a plain asterisk."),
+    "unclosed-brackets": ("paragraf ini memuat {count} tanda [, ( atau ` yang tidak ditutup atau bertumpuk (mulai di baris ini); "
+                          "paragraf sepanjang {length} karakter boleh memuat paling banyak {limit}. Tutup dengan ], ) "
+                          "atau `, tulis \\[ untuk kurung siku biasa, atau pisahkan paragraf dengan baris kosong.",
+                          "this paragraph has {count} [, ( or ` that are never closed or are nested (from this line); "
+                          "a paragraph of {length} characters may have at most {limit}. Close them with ], ) or `, "
+                          "write \\[ for a plain bracket, or split the paragraph with a blank line."),
+    "paragraph-too-dense": ("paragraf yang dimulai di baris ini terlalu panjang dan padat: {length} karakter dengan "
+                            "{count} tanda Markdown (* _ [ < & ` \\); paragraf sepanjang ini boleh memuat paling banyak "
+                            "{limit}. Pisahkan paragraf dengan baris kosong.",
+                            "the paragraph starting on this line is too long and dense: {length} characters with "
+                            "{count} Markdown marks (* _ [ < & ` \\); a paragraph this long may have at most {limit}. "
+                            "Split the paragraphs with blank lines."),
+    "too-much-markup": ("isi berkas ini memuat terlalu banyak tanda Markdown (* _ [ < & ` | \\ dan singkatan): {count}, "
+                        "batasnya {limit}. Pecah menjadi beberapa artikel.",
+                        "this text has too many Markdown marks (* _ [ < & ` | \\ and abbreviations): {count}, "
+                        "the limit is {limit}. "
+                        "Split it into several articles."),
+    "too-many-html-tags": ("isi berkas ini memuat terlalu banyak tag HTML (<...>): {count}, batasnya {limit}.",
+                           "this text has too many HTML tags (<...>): {count}, the limit is {limit}."),
+    "too-many-headings": ("isi berkas ini memuat terlalu banyak judul bagian (#): {count}, batasnya {limit}.",
+                          "this text has too many headings (#): {count}, the limit is {limit}."),
+    "too-many-footnotes": ("isi berkas ini memuat terlalu banyak catatan kaki ([^...]:): {count}, batasnya {limit}.",
+                           "this text has too many footnotes ([^...]:): {count}, the limit is {limit}."),
+    "too-many-abbreviations": ("isi berkas ini memuat terlalu banyak singkatan (*[...]:): {count}, batasnya {limit}.",
+                               "this text defines too many abbreviations (*[...]:): {count}, the limit is {limit}."),
+    "block-too-long": ("bagian yang dimulai di baris ini memuat {count} judul, garis, atau definisi tanpa baris kosong "
+                       "di antaranya, dalam {length} karakter; bagian sepanjang ini boleh memuat paling banyak {limit}. "
+                       "Sisipkan baris kosong sebelum dan sesudah setiap judul.",
+                       "the block starting on this line has {count} headings, rules or definitions with no blank line "
+                       "between them, in {length} characters; a block this long may have at most {limit}. "
+                       "Put a blank line before and after every heading."),
+    "too-many-definitions": ("daftar definisi (baris yang diawali :) tanpa baris kosong terlalu panjang: {count}, "
+                             "batasnya {limit}. Sisipkan baris kosong di antara istilah.",
+                             "a definition list (lines starting with :) without blank lines is too long: {count}, "
+                             "the limit is {limit}. Put blank lines between the terms."),
     "internal-error": ("terjadi galat internal kimpress ({detail}). Jalankan lagi dengan --debug dan laporkan.",
                        "kimpress hit an internal error ({detail}). Run again with --debug and report it."),
     "serve-cannot-listen": ("tidak bisa membuka {host}:{port} ({reason}). Coba port lain, misalnya --port 8001.",

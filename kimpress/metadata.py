@@ -7,6 +7,7 @@ Keys a schema does not know go to ``extra``, which themes can read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from kimpress.dates import DateProblem, WhenValue, parse_when
 from kimpress.errors import Diagnostic, error
 from kimpress.frontmatter import Document
-from kimpress.options import Boolean, Custom, Mapping_, Option, Text, TextList, validate_mapping
+from kimpress.options import Boolean, Custom, Invalid, Mapping_, Option, Text, TextList, validate_mapping
 from kimpress.yamltext import YamlDoc
 
 
@@ -22,7 +23,21 @@ def _as_is(value: Any) -> Any:
     return value
 
 
+_TEMPLATE_NAME = re.compile(r"[\w-][\w.-]*(/[\w-][\w.-]*)*")
+
+
+def _template_name(value: Any) -> str:
+    """A theme template such as ``galeri.html``: never a path out of the theme."""
+    if isinstance(value, (dict, list)):
+        raise Invalid("expected-text")
+    name = str(value).strip()
+    if not _TEMPLATE_NAME.fullmatch(name):
+        raise Invalid("template-name-invalid", value=name)
+    return name
+
+
 _DATE = dict(check=_as_is, raw_text=True)
+_TEMPLATE = dict(check=_template_name, raw_text=True)
 
 ARTICLE_SCHEMA: dict[str, Option] = {
     "title": Text(required=True, aliases=("judul",)),
@@ -39,7 +54,7 @@ ARTICLE_SCHEMA: dict[str, Option] = {
     "id": Text(),
     "kelurahan": Text(),
     "kecamatan": Text(),
-    "template": Text(),
+    "template": Custom(**_TEMPLATE),
 }
 
 PAGE_SCHEMA: dict[str, Option] = {
@@ -48,7 +63,7 @@ PAGE_SCHEMA: dict[str, Option] = {
     "summary": Text(aliases=("ringkasan",)),
     "slug": Text(),
     "draft": Boolean(default=False),
-    "template": Text(),
+    "template": Custom(**_TEMPLATE),
 }
 
 SECTION_SCHEMA: dict[str, Option] = {
@@ -95,7 +110,8 @@ def read_meta(
     alias_to_key = {alias: key for key, option in schema.items() for alias in option.aliases}
     own_keys = {alias_to_key.get(str(key), str(key)) for key in own}
     merged = {key: value for key, value in (defaults or {}).items() if key not in own_keys}
-    merged.update(own)
+    raw = document.meta.raw
+    merged.update({key: _list_as_typed(schema, alias_to_key, key, value, raw) for key, value in own.items()})
     doc = YamlDoc(merged, document.meta.lines, document.meta.raw)
     first_line = document.front_matter_line or 1
     values, extra, diagnostics = validate_mapping(
@@ -103,6 +119,15 @@ def read_meta(
     when = _parse_date(schema, values, "date", doc, document.rel_path, zone, first_line, diagnostics)
     updated = _parse_date(schema, values, "updated", doc, document.rel_path, zone, first_line, diagnostics)
     return Meta(values, extra, when, updated), diagnostics
+
+
+def _list_as_typed(schema: dict[str, Option], alias_to_key: dict[str, str], key: Any, value: Any,
+                   raw: dict[str, str]) -> Any:
+    """Items of a text list as the writer typed them: tags ``[yes, 45:30]`` stay "yes" and "45:30"."""
+    if not isinstance(value, list) or not isinstance(schema.get(alias_to_key.get(str(key), str(key))), TextList):
+        return value
+    return [raw.get(f"{key}.{index}", item) if not isinstance(item, (str, dict, list)) else item
+            for index, item in enumerate(value)]
 
 
 def _parse_date(schema: dict[str, Option], values: dict, key: str, doc: YamlDoc, rel_path: str, zone: tzinfo,

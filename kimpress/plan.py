@@ -7,15 +7,20 @@ here, naming both origins, before a single byte is rendered.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from kimpress.config import SiteConfig
 from kimpress.errors import Diagnostic, error
-from kimpress.model import Article, Site, Term
-from kimpress.urls import FEED_FILES, expand_permalink, output_path_for, paginated_url
+from kimpress.model import Article, Kelurahan, Site, Term
+from kimpress.urls import FEED_FILES, PAGE_FOLDER, expand_permalink, output_path_for, paginated_url
 
 CONFIG_ORIGIN = "site.yaml"
+THEME_ORIGIN = "theme"
+MAX_SEGMENT_BYTES = 200  # a file name may hold 255 bytes; leave room for the side files of a write
+_UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f\\:]")
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,7 @@ def plan_pages(site: Site) -> list[Output]:
         outputs += _list_outputs("kecamatan.html", site.by_kecamatan.get(kec.slug, ()), kec.url, per_page,
                                  kecamatan=kec, feeds=feeds)
     for kel in site.kelurahan:
-        origin = kel.source or f"content/{kel.slug}/"
+        origin = _kelurahan_origin(site, kel)
         feeds = feed_links(config, "kelurahan", kel.slug, kel.url, f"Kelurahan {kel.name}")
         outputs += _list_outputs("kelurahan.html", site.by_kelurahan.get(kel.slug, ()), kel.url, per_page,
                                  origin, kelurahan=kel, kecamatan=site.kecamatan_named(kel.kecamatan), feeds=feeds)
@@ -155,6 +160,14 @@ def plan_pages(site: Site) -> list[Output]:
     outputs.append(Output("/robots.txt", "robots.txt"))
     outputs.append(Output("/sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(site, outputs)}))
     return outputs
+
+
+def _kelurahan_origin(site: Site, kel: Kelurahan) -> str:
+    """The kelurahan's ``_index.md``, else its folder as spelled on disk (``content/Loktuan/``)."""
+    if kel.source:
+        return kel.source
+    articles = site.by_kelurahan.get(kel.slug, ())
+    return "/".join(articles[0].source.split("/")[:2]) + "/" if articles else f"content/{kel.slug}/"
 
 
 def _with_neighbours(articles: Sequence[Article]) -> Iterable[tuple[Article, tuple[Article | None, Article | None]]]:
@@ -239,18 +252,111 @@ def plan_copies(copies: Iterable[tuple[str, str, str]]) -> list[Output]:
 
 
 def check_conflicts(outputs: Iterable[Output]) -> list[Diagnostic]:
-    """Report every output file claimed twice, naming both origins.
+    """Report every output file claimed twice, naming both origins, and every unsafe path.
 
-    Paths are compared case-folded, since two files differing only in case
-    overwrite each other on the disks of most writers' computers.
+    Paths are compared after Unicode normalisation and case folding, since
+    ``Banjir.jpg`` and ``banjir.jpg``, or "café" typed on a Mac and on Windows,
+    overwrite each other on the disks of most writers' computers. A file and a
+    folder of the same name collide too (``/tag`` and ``/tag/``). A kelurahan
+    folder may not take a name kimpress uses for its own pages (``page``, ``tag``...).
     """
+    outputs = list(outputs)
+    diagnostics = _unsafe_paths(outputs)
+    if diagnostics:
+        return diagnostics  # a path that cannot be written makes every other check moot
     owners: dict[str, Output] = {}
-    diagnostics: list[Diagnostic] = []
+    folders: dict[str, Output] = {}
     for output in outputs:
-        key = output.path.casefold()
+        key = _disk_key(output.path)
         first = owners.setdefault(key, output)
         if first is not output:
-            # Locate the problem in the writer's file, never in a page kimpress makes itself.
-            here, other = (first, output) if output.origin == CONFIG_ORIGIN else (output, first)
-            diagnostics.append(error("url-conflict", here.origin, None, url=here.url, other=other.origin))
+            diagnostics.append(_conflict(first, output))
+        parts = key.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folders.setdefault("/".join(parts[:depth]), output)
+    for key, output in owners.items():
+        if key in folders:
+            diagnostics.append(_conflict(folders[key], output))
+    return diagnostics + _reserved_folders(outputs, {d.param_dict["url"] for d in diagnostics})
+
+
+def _conflict(first: Output, second: Output) -> Diagnostic:
+    """Locate a clash in the writer's file, never in a page kimpress makes itself."""
+    here, other = (first, second) if second.origin == CONFIG_ORIGIN else (second, first)
+    return error("url-conflict", here.origin, None, url=here.url, other=other.origin)
+
+
+def _disk_key(path: str) -> str:
+    """``path`` as a case-insensitive, normalising disk sees it."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", path).casefold())
+
+
+def _unsafe_paths(outputs: list[Output]) -> list[Diagnostic]:
+    """Paths that would leave the output folder, or that no writer's disk can hold.
+
+    Slugs are always safe; file names of assets and static files and the fixed
+    parts of permalinks in site.yaml are not. One diagnostic per bad folder or file.
+    """
+    found: dict[str, Diagnostic] = {}
+    for output in outputs:
+        parts = output.path.split("/")
+        for depth, part in enumerate(parts, 1):
+            code = _segment_problem(part)
+            if code is None:
+                continue
+            url = "/" + "/".join(parts[:depth]) + ("/" if depth < len(parts) else "")
+            origin = _writer_origin(output)
+            if url not in found or (found[url].path == CONFIG_ORIGIN and origin != CONFIG_ORIGIN):
+                params = {"limit": MAX_SEGMENT_BYTES} if code == "url-too-long" else {}
+                found[url] = error(code, _printable(origin), None, url=_shown(url), **params)
+            break
+    return list(found.values())
+
+
+def _segment_problem(part: str) -> str | None:
+    try:
+        size = len(part.encode("utf-8"))
+    except UnicodeEncodeError:
+        return "url-unsafe"
+    if not part.strip(".") or _UNSAFE_CHARS.search(part):
+        return "url-unsafe"
+    return "url-too-long" if size > MAX_SEGMENT_BYTES else None
+
+
+def _shown(url: str) -> str:
+    """``url`` fit for a message: printable, and an endless name cut down."""
+    text = _printable(url)
+    return text if len(text) <= 80 else text[:60] + "…" + text[-15:]
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters and undecodable bytes (surrogates) shown as �."""
+    return "".join("\ufffd" if unicodedata.category(char) in ("Cc", "Cs") else char for char in text)
+
+
+def _writer_origin(output: Output) -> str:
+    """The writer's file behind an output: a tag or author page is the doing of its articles."""
+    pagination = output.context.get("pagination")
+    if output.origin == CONFIG_ORIGIN and "term" in output.context and pagination and pagination.items:
+        return pagination.items[-1].source
+    return output.origin
+
+
+def _reserved_folders(outputs: list[Output], conflicting: set[str]) -> list[Diagnostic]:
+    """A kelurahan whose list page sits in a folder kimpress fills itself (``page``, ``tag``, ...).
+
+    Reported only when the kelurahan does not already claim a built-in URL outright.
+    """
+    reserved = {PAGE_FOLDER} | {
+        output.path.split("/", 1)[0] for output in outputs
+        if output.origin in (CONFIG_ORIGIN, THEME_ORIGIN) and output.feed is None and "/" in output.path}
+    diagnostics = []
+    for output in outputs:
+        kel = output.context.get("kelurahan")
+        pagination = output.context.get("pagination")
+        if kel is None or pagination is None or pagination.number != 1 or output.url in conflicting:
+            continue
+        folder = output.path.split("/", 1)[0]
+        if folder == kel.slug and folder in reserved:
+            diagnostics.append(error("kelurahan-reserved", output.origin, None, url=output.url, folder=folder))
     return diagnostics

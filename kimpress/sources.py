@@ -8,6 +8,7 @@ its path relative to the site folder, with "/" separators, so messages read
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -100,16 +101,37 @@ def _scan(site_dir: Path, rel_folder: str, found: list[SourceFile], diagnostics:
     folders = []
     for entry in entries:
         rel_path = f"{rel_folder}/{entry.name}"
-        if entry.is_dir():
-            if not entry.is_symlink() or _inside(Path(entry.path), site_dir, diagnostics):
-                folders.append(rel_path)
+        if not _usable_name(entry.name, rel_path, diagnostics):
+            continue
+        if entry.is_symlink() and not _inside(Path(entry.path), site_dir, diagnostics):
+            continue  # a linked folder never gets past _inside, so no link loop is entered
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            continue
+        if is_folder:
+            folders.append(rel_path)
             continue
         kind = classify_source(rel_path)
-        if kind is None or (entry.is_symlink() and not _inside(Path(entry.path), site_dir, diagnostics)):
-            continue
-        found.append(SourceFile(rel_path, site_dir / rel_path, kind))
+        if kind is not None:
+            found.append(SourceFile(rel_path, site_dir / rel_path, kind))
     for rel_path in sorted(folders):
         _scan(site_dir, rel_path, found, diagnostics)
+
+
+def _usable_name(name: str, rel_path: str, diagnostics: list[Diagnostic]) -> bool:
+    """Refuse names that cannot be shown or published: bytes that are not UTF-8, control characters."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = rel_path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        diagnostics.append(error("file-name-not-utf8", shown))
+        return False
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        shown = "".join("\ufffd" if unicodedata.category(char) == "Cc" else char for char in rel_path)
+        diagnostics.append(error("file-name-control", shown))
+        return False
+    return True
 
 
 def _inside(path: Path, site_dir: Path, diagnostics: list[Diagnostic]) -> bool:
@@ -132,11 +154,14 @@ def _inside(path: Path, site_dir: Path, diagnostics: list[Diagnostic]) -> bool:
 
 
 def read_text(source: SourceFile) -> tuple[str | None, Diagnostic | None]:
-    """Read a source as UTF-8 (a BOM is dropped); report undecodable bytes by line."""
+    """Read a source as UTF-8 (a BOM is dropped); report undecodable bytes or NUL bytes by line."""
     try:
         data = source.path.read_bytes()
     except OSError as exc:
         return None, error("unreadable", source.rel_path, reason=exc.strerror or str(exc))
+    zero = data.find(b"\0")  # valid UTF-8, but only UTF-16 or a binary file has NUL bytes
+    if zero >= 0:
+        return None, error("not-utf8", source.rel_path, data.count(b"\n", 0, zero) + 1)
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:

@@ -51,6 +51,8 @@ FEED_FILES: dict[str, tuple[str, str]] = {
     "json": ("feed.json", "application/feed+json"),
 }
 
+PAGE_FOLDER = "page"  # pages 2, 3... of a list: /page/2/, /tag/kim/page/2/
+
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -78,7 +80,7 @@ def expand_permalink(pattern: str, **values: str) -> str:
 
 def paginated_url(url: str, page: int) -> str:
     """Return the URL of page ``page`` of a list whose first page is ``url``."""
-    return url if page == 1 else f"{url.rstrip('/')}/page/{page}/"
+    return url if page == 1 else f"{url.rstrip('/')}/{PAGE_FOLDER}/{page}/"
 
 
 def output_path_for(url: str) -> str:

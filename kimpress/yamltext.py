@@ -17,6 +17,7 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAX_ALIASES = 100
 MAX_DEPTH = 50
+MAX_NODES = 100_000  # values in one document, every alias counted as written out
 
 
 class YamlProblem(Exception):
@@ -55,7 +56,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 class YamlDoc:
     """Loaded YAML data with the line and source text of each key's value.
 
-    ``lines`` and ``raw`` are keyed by a dotted path (``contact.email``); lines are
+    ``lines`` and ``raw`` are keyed by a dotted path (``contact.email``, ``tags.0``); lines are
     1-based and already shifted by the ``first_line`` given to ``load_yaml``.
     """
 
@@ -90,13 +91,15 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark is not None else first_line
         detail = exc.problem or exc.context or ""
-        if "constructor" in type(exc).__name__.lower() or "could not determine a constructor" in detail:
+        if "could not determine a constructor" in detail:
             raise YamlProblem("yaml-unsafe-tag", line, tag=_tag_of(detail)) from None
         raise YamlProblem("yaml-syntax", line, detail=detail) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("yaml-syntax", first_line, detail=str(exc)) from None
     except (ValueError, TypeError, OverflowError) as exc:
         raise YamlProblem("yaml-syntax", first_line, detail=str(exc)) from None
+    except RecursionError:  # the pure-Python composer, on nesting libyaml would refuse
+        raise YamlProblem("yaml-too-deep", first_line, limit=MAX_DEPTH) from None
     finally:
         loader.dispose()
     return YamlDoc(data, lines, raw)
@@ -109,30 +112,52 @@ def _tag_of(detail: str) -> str:
 
 
 def _check_shape(root: yaml.Node) -> None:
-    """Refuse alias bombs and absurd nesting before anything is constructed."""
+    """Refuse alias bombs and absurd nesting before anything is constructed.
+
+    An alias repeats its anchor's value, so a few lines can stand for billions
+    of values (the "billion laughs"). Depth and size are measured as if every
+    alias were written out, since everything after loading walks the data so.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    open_nodes: set[int] = set()
     aliases = 0
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise YamlProblem("yaml-too-deep", node.start_mark.line + 1, limit=MAX_DEPTH)
-        if id(node) in seen:
+        node, children_done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if children_done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in children)
+            depth[key] = 1 + max((depth[id(child)] for child in children), default=0)
+            if depth[key] > MAX_DEPTH:
+                raise YamlProblem("yaml-too-deep", node.start_mark.line + 1, limit=MAX_DEPTH)
+            if size[key] > MAX_NODES:
+                raise YamlProblem("yaml-too-large", node.start_mark.line + 1, limit=MAX_NODES)
+            continue
+        if key in size or key in open_nodes:
             aliases += 1
             if aliases > MAX_ALIASES:
                 raise YamlProblem("yaml-too-many-aliases", node.start_mark.line + 1, limit=MAX_ALIASES)
+            if key in open_nodes:  # an anchor used inside itself: endless when written out
+                raise YamlProblem("yaml-too-deep", node.start_mark.line + 1, limit=MAX_DEPTH)
             continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _index_node(node: yaml.Node, prefix: str, lines: dict, raw: dict, offset: int) -> None:
-    """Record the line of every mapping key and the source text of scalar values."""
+    """Record the line of every mapping key and the source text of scalars and of list items."""
     if not isinstance(node, yaml.MappingNode):
         return
     for key_node, value_node in node.value:
@@ -142,5 +167,8 @@ def _index_node(node: yaml.Node, prefix: str, lines: dict, raw: dict, offset: in
         lines[path] = key_node.start_mark.line + 1 + offset
         if isinstance(value_node, yaml.ScalarNode):
             raw[path] = value_node.value
+        elif isinstance(value_node, yaml.SequenceNode):  # list items as typed: "tags.0"
+            raw.update((f"{path}.{index}", item.value) for index, item in enumerate(value_node.value)
+                       if isinstance(item, yaml.ScalarNode))
         elif isinstance(value_node, yaml.MappingNode) and path.count(".") < 3:
             _index_node(value_node, path, lines, raw, offset)
