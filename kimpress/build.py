@@ -147,7 +147,7 @@ class Builder:
                 documents[source.rel_path] = document
         forget_missing_sources(self.memory, {source.rel_path for source in sources})
         now = self.options.now or datetime.now(timezone.utc)
-        renderer = CachingRenderer(self.memory, config.language)
+        renderer = CachingRenderer(self.memory, config.language, config.markdown.sanitize)
         site, found = build_site(config, sources, documents, Selection(now, self.options.drafts,
                                                                        self.options.future), renderer, self._memo)
         renderer.forget_unused()

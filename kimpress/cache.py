@@ -37,7 +37,7 @@ from kimpress.stamps import same
 
 T = TypeVar("T")
 
-FORMAT = 3
+FORMAT = 4  # 4: the Markdown key holds the raw_html setting
 RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
 
 
@@ -66,7 +66,7 @@ class BuildMemory:
     """Everything reused between builds of one site."""
 
     sources: dict[str, ParsedSource] = field(default_factory=dict)
-    markdown: dict[tuple[str, bytes], tuple[RenderedMarkdown, tuple[tuple[str, str | None], ...]]] = field(
+    markdown: dict[tuple[str, bool, bytes], tuple[RenderedMarkdown, tuple[tuple[str, str | None], ...]]] = field(
         default_factory=dict)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     output_dir: str = ""
@@ -143,17 +143,20 @@ class CachingRenderer:
 
     Each distinct href of a text is resolved once per render, whether the result
     comes from the cache or not, so warnings the resolver gives are the same
-    either way.
+    either way. The key holds every setting the HTML depends on: the language
+    (footnote wording) and whether raw HTML is sanitised.
     """
 
-    def __init__(self, memory: BuildMemory, language: str) -> None:
+    def __init__(self, memory: BuildMemory, language: str, sanitize: bool = True) -> None:
         self._memory = memory
         self._language = language
+        self._sanitize = sanitize
         self._inner: MarkdownRenderer | None = None
-        self._used: set[tuple[str, bytes]] = set()
+        self._used: set[tuple[str, bool, bytes]] = set()
 
     def render(self, text: str, resolve: LinkResolver | None = None) -> RenderedMarkdown:
-        key = (self._language, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        key = (self._language, self._sanitize, digest)
         resolved: dict[str, str | None] = {}
 
         def resolve_once(href: str) -> str | None:
@@ -166,7 +169,7 @@ class CachingRenderer:
         if hit is not None and all(resolve_once(href) == url for href, url in hit[1]):
             return hit[0]
         if self._inner is None:
-            self._inner = MarkdownRenderer(self._language)
+            self._inner = MarkdownRenderer(self._language, self._sanitize)
         rendered = self._inner.render(text, resolve_once if resolve is not None else None)
         self._memory.markdown[key] = (rendered, tuple(resolved.items()))
         return rendered

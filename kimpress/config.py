@@ -65,6 +65,24 @@ class FeedSettings:
     id_domain: str | None = None
 
 
+RAW_HTML_CHOICES = ("sanitize", "allow")
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """How Markdown bodies become HTML.
+
+    ``raw_html`` is "sanitize" (keep only allow-listed tags and attributes, see
+    ``kimpress.sanitize``) or "allow", for sites that trust every writer.
+    """
+
+    raw_html: str = "sanitize"
+
+    @property
+    def sanitize(self) -> bool:
+        return self.raw_html == "sanitize"
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """The validated settings of one site. Paths are absolute."""
@@ -83,6 +101,7 @@ class SiteConfig:
     wilayah: tuple[RegionKecamatan, ...] = ()
     defaults: dict[str, Any] = field(default_factory=dict)
     feeds: FeedSettings = FeedSettings()
+    markdown: MarkdownSettings = MarkdownSettings()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -203,6 +222,15 @@ def _check_feeds(value: dict) -> FeedSettings:
     return FeedSettings(**settings)
 
 
+def _check_markdown(value: dict) -> MarkdownSettings:
+    unknown = set(value) - {"raw_html"}
+    if unknown:
+        raise Invalid("unknown-markdown-setting", setting=sorted(map(str, unknown))[0])
+    if "raw_html" not in value:
+        return MarkdownSettings()
+    return MarkdownSettings(raw_html=Choice(choices=RAW_HTML_CHOICES).clean(value["raw_html"]))
+
+
 def _code(value: Any) -> str | None:
     return None if value is None else str(value).strip()
 
@@ -221,6 +249,7 @@ SCHEMA: dict[str, Option] = {
     "wilayah": Mapping_(check=_check_wilayah),
     "defaults": Mapping_(),
     "feeds": Mapping_(check=_check_feeds),
+    "markdown": Mapping_(check=_check_markdown),
     "extra": Mapping_(),
 }
 

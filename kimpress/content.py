@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from kimpress.config import RegionKelurahan, SiteConfig
 from kimpress.errors import Diagnostic, error, has_errors, warning
 from kimpress.frontmatter import Document
-from kimpress.markup import MarkdownRenderer, reading_minutes
+from kimpress.markup import MarkdownRenderer, reading_minutes, removal_warnings
 from kimpress.metadata import ARTICLE_SCHEMA, PAGE_SCHEMA, SECTION_SCHEMA, Meta, cascade, read_meta
 from kimpress.model import Article, Asset, Kecamatan, Kelurahan, Page, Site, Term
 from kimpress.options import suggest
@@ -99,7 +99,7 @@ def build_site(
     link_map = _link_map(entries, folders, kelurahan)
     assets = _place_assets(sources, entries)
     link_map.update({asset.source.split("/", 1)[1]: asset.url for asset in assets})
-    renderer = renderer or MarkdownRenderer(config.language)
+    renderer = renderer or MarkdownRenderer(config.language, config.markdown.sanitize)
     unpublished = {entry.source.content_path for entry in entries if not entry.published}
     articles, pages = [], []
     for entry in entries:
@@ -107,6 +107,7 @@ def build_site(
             continue
         rendered = renderer.render(entry.document.body, _resolver(config, entry.source, link_map, unpublished, diagnostics))
         _report_broken(entry.document, rendered.broken_links, diagnostics)
+        diagnostics += removal_warnings(entry.document.rel_path, entry.document.body_line, rendered.removed)
         summary = entry.meta.get("summary") or _shorten(rendered.first_paragraph)
         if entry.source.kind is SourceKind.PAGE:
             pages.append(memo.canonical(_make_page(entry, rendered.html, summary)))
@@ -454,6 +455,7 @@ def _with_profile(config, kel: Kelurahan, documents, renderer, link_map, unpubli
     source = SourceFile(kel.source, None, SourceKind.SECTION)  # type: ignore[arg-type]
     rendered = renderer.render(document.body, _resolver(config, source, link_map, unpublished, diagnostics))
     _report_broken(document, rendered.broken_links, diagnostics)
+    diagnostics += removal_warnings(document.rel_path, document.body_line, rendered.removed)
     description = kel.description or _shorten(rendered.first_paragraph, 160)
     return Kelurahan(**{**kel.__dict__, "profile_html": rendered.html, "description": description})
 

@@ -3,7 +3,8 @@
 A writer links another article by its file (``[teks](../loktuan/banjir.md)``) and
 an image by its path beside the article; ``MarkdownRenderer.render`` hands every
 such relative reference to a resolver and reports the ones it cannot resolve
-with the line they are on.
+with the line they are on. Unless the site trusts every writer, the finished HTML
+is then sanitised (``kimpress.sanitize``) and what was removed is reported too.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Callable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import STX
 
+from kimpress.errors import Diagnostic, warning
+from kimpress.sanitize import clean_html, locate_removed, removed_markup
 from kimpress.urls import slugify
 
 # Returns the new href, or None when the target does not exist.
@@ -29,12 +34,13 @@ WORDS_PER_MINUTE = 200
 
 @dataclass(frozen=True)
 class RenderedMarkdown:
-    """The HTML of a body, its first paragraph as text, and unresolved references."""
+    """The HTML of a body, its first paragraph as text, unresolved references and removed markup."""
 
     html: str
     first_paragraph: str
     broken_links: tuple[tuple[str, int], ...]  # (href as written, line in the body)
     word_count: int
+    removed: tuple[tuple[str, int | None], ...] = ()  # ("<tag>" or "<tag attribute>", line in the body)
 
 
 class _LinkTreeprocessor(Treeprocessor):
@@ -59,7 +65,8 @@ class _LinkTreeprocessor(Treeprocessor):
             if attribute is None:
                 continue
             value = element.get(attribute)
-            if not value or _EXTERNAL.match(value) or self.resolve is None:
+            # A value starting with a stash placeholder is Markdown's own (an obfuscated ``<a@b.id>`` mailto).
+            if not value or _EXTERNAL.match(value) or value.startswith(STX) or self.resolve is None:
                 continue
             resolved = self.resolve(value)
             if resolved is None:
@@ -73,9 +80,13 @@ def _heading_id(value: str, separator: str) -> str:
 
 
 class MarkdownRenderer:
-    """One reusable Python-Markdown instance (not thread-safe; one per worker)."""
+    """One reusable Python-Markdown instance (not thread-safe; one per worker).
 
-    def __init__(self, language: str = "id") -> None:
+    ``sanitize=False`` keeps raw HTML as written (``markdown: {raw_html: allow}``).
+    """
+
+    def __init__(self, language: str = "id", sanitize: bool = True) -> None:
+        self._sanitize = sanitize
         backlink = "Kembali ke teks" if language == "id" else "Back to the text"
         self._md = markdown.Markdown(
             extensions=EXTENSIONS,
@@ -92,7 +103,50 @@ class MarkdownRenderer:
         self._links.resolve = resolve
         html = self._md.convert(text)
         broken = _locate(text, self._links.broken)
-        return RenderedMarkdown(html, self._links.first_paragraph, broken, len(_WORD.findall(text)))
+        removed: tuple[tuple[str, int | None], ...] = ()
+        if self._sanitize:
+            # After link rewriting, and on the whole output: raw HTML only returns from the stash at the end.
+            clean = clean_html(html)
+            removed = locate_removed(text, removed_markup(html, clean))
+            html = clean
+        first = self._links.first_paragraph
+        if STX in first:  # raw HTML inside: the tree only holds placeholders, so read what readers see
+            first = _first_paragraph(html)
+        return RenderedMarkdown(html, first, broken, len(_WORD.findall(text)), removed)
+
+
+class _FirstParagraph(HTMLParser):
+    """The text of the first non-empty top-level ``<p>``, without script or style content."""
+
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.parts: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in self._VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+        if tag == "p" and not self.open and not self.text:
+            self.text = "".join(self.parts).strip()
+            self.parts = []
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[0] == "p" and not {"script", "style"} & set(self.open):
+            self.parts.append(data)
+
+
+def _first_paragraph(html: str) -> str:
+    parser = _FirstParagraph()
+    parser.feed(html)
+    parser.close()
+    return parser.text
 
 
 def _locate(text: str, hrefs: list[str]) -> tuple[tuple[str, int], ...]:
@@ -104,6 +158,11 @@ def _locate(text: str, hrefs: list[str]) -> tuple[tuple[str, int], ...]:
         searched_from[href] = index + len(href) if index >= 0 else 0
         located.append((href, text.count("\n", 0, index) + 1 if index >= 0 else 1))
     return tuple(located)
+
+
+def removal_warnings(path: str, body_line: int, removed: tuple[tuple[str, int | None], ...]) -> list[Diagnostic]:
+    """One ``html-removed`` warning per kind of markup the sanitiser removed, at its first line in the file."""
+    return [warning("html-removed", path, body_line + line - 1 if line else None, what=what) for what, line in removed]
 
 
 def reading_minutes(word_count: int) -> int:
