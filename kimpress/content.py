@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from kimpress.config import RegionKelurahan, SiteConfig
 from kimpress.errors import Diagnostic, error, has_errors, warning
 from kimpress.frontmatter import Document
+from kimpress.limits import check_body
 from kimpress.markup import MarkdownRenderer, reading_minutes, removal_warnings
 from kimpress.metadata import ARTICLE_SCHEMA, PAGE_SCHEMA, SECTION_SCHEMA, Meta, cascade, read_meta
 from kimpress.model import Article, Asset, Kecamatan, Kelurahan, Page, Site, Term
@@ -103,7 +104,7 @@ def build_site(
     unpublished = {entry.source.content_path for entry in entries if not entry.published}
     articles, pages = [], []
     for entry in entries:
-        if not entry.published:
+        if not entry.published or _over_limits(entry.document, diagnostics, memo):
             continue
         rendered = renderer.render(entry.document.body, _resolver(config, entry.source, link_map, unpublished, diagnostics))
         _report_broken(entry.document, rendered.broken_links, diagnostics)
@@ -368,6 +369,14 @@ def _resolver(config: SiteConfig, source: SourceFile, link_map: Mapping[str, str
     return resolve
 
 
+def _over_limits(document: Document, diagnostics: list[Diagnostic], memo: Memo = NO_MEMO) -> bool:
+    """Report a body too large or too convoluted to convert (``limits.check_body``); True if it is."""
+    found = memo.derive("limits", document.rel_path, (document,),
+                        lambda: check_body(document.rel_path, document.body, document.body_line))
+    diagnostics.extend(found)
+    return has_errors(found)
+
+
 def _report_broken(document: Document, broken: Iterable[tuple[str, int]], diagnostics: list[Diagnostic]) -> None:
     for href, line in broken:
         code = "broken-link-md" if href.split("#")[0].endswith(".md") else "broken-link"
@@ -452,6 +461,8 @@ def _with_profile(config, kel: Kelurahan, documents, renderer, link_map, unpubli
     if kel.source is None or kel.source not in documents:
         return kel
     document = documents[kel.source]
+    if _over_limits(document, diagnostics):
+        return kel
     source = SourceFile(kel.source, None, SourceKind.SECTION)  # type: ignore[arg-type]
     rendered = renderer.render(document.body, _resolver(config, source, link_map, unpublished, diagnostics))
     _report_broken(document, rendered.broken_links, diagnostics)
