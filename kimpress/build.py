@@ -29,7 +29,7 @@ from kimpress.frontmatter import Document
 from kimpress.model import Site
 from kimpress.plan import Output, check_conflicts, plan_copies, plan_pages
 from kimpress.render import Rendered, load_site_theme, render_output, show_site
-from kimpress.sources import SourceKind, discover_sources
+from kimpress.sources import SourceKind, discover_sources, is_ignored_name
 from kimpress.stamps import stamp, stamp_all
 from kimpress.theme import Theme, theme_chain, theme_files_key
 from kimpress.write import WriteStats, check_output_dir, recover_interrupted_write, write_outputs
@@ -267,7 +267,8 @@ def copy_list(config: SiteConfig, site: Site, theme: Theme) -> list[tuple[str, s
             copies[url] = (url, str(path), "theme")
     static = config.static_dir
     if static.is_dir():
-        for path in sorted(p for p in static.rglob("*") if p.is_file() and not p.is_symlink()):
+        for path in sorted(p for p in static.rglob("*") if p.is_file() and not p.is_symlink()
+                           and not any(is_ignored_name(part) for part in p.relative_to(static).parts)):
             url = "/" + path.relative_to(static).as_posix()
             copies[url] = (url, str(path), path.relative_to(config.site_dir).as_posix())
     return list(copies.values()) + [(asset.url, str(config.site_dir / asset.source), asset.source)

@@ -144,7 +144,10 @@ def _check_permalinks(value: dict) -> dict[str, str]:
         if kind not in PERMALINK_FIELDS:
             raise Invalid("unknown-permalink-kind", kind=kind, choices=", ".join(sorted(PERMALINK_FIELDS)))
         pattern = str(pattern).strip()
-        if not pattern.startswith("/") or ".." in pattern or "\\" in pattern:
+        segments = pattern.split("/")[1:]
+        if (not pattern.startswith("/") or ".." in pattern or "\\" in pattern or ":" in pattern
+                or any(ord(char) < 32 or ord(char) == 127 for char in pattern)
+                or any(segment and not segment.strip(".") for segment in segments)):
             raise Invalid("permalink-not-rooted", kind=kind, value=pattern)
         try:
             unknown = pattern_fields(pattern) - PERMALINK_FIELDS[kind]

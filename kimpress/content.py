@@ -134,6 +134,7 @@ def _kelurahan_folders(sources: list[SourceFile], diagnostics: list[Diagnostic])
     """Map each kelurahan folder name to its slug; two folders with one slug clash."""
     folders: dict[str, str] = {}
     owner: dict[str, str] = {}
+    clashing: set[str] = set()
     for source in sources:
         folder = source.kelurahan_folder
         if source.kind is SourceKind.STATIC or folder is None or folder in folders:
@@ -143,7 +144,10 @@ def _kelurahan_folders(sources: list[SourceFile], diagnostics: list[Diagnostic])
             diagnostics.append(error("folder-empty-slug", f"content/{folder}"))
             continue
         if slug in owner:
-            diagnostics.append(error("folder-same-slug", f"content/{folder}", other=f"content/{owner[slug]}", slug=slug))
+            if folder not in clashing:  # once per folder, not once per file in it
+                clashing.add(folder)
+                diagnostics.append(error("folder-same-slug", f"content/{folder}", other=f"content/{owner[slug]}",
+                                         slug=slug))
             continue
         folders[folder] = slug
         owner[slug] = folder

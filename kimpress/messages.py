@@ -53,8 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "unknown time zone \"{value}\". Examples: Asia/Jakarta (WIB), Asia/Makassar (WITA)."),
     "unknown-permalink-kind": ("jenis permalink \"{kind}\" tidak dikenal. Pilihan: {choices}.",
                                "unknown permalink kind \"{kind}\". Choices: {choices}."),
-    "permalink-not-rooted": ("pola permalink {kind} \"{value}\" harus diawali / dan tidak boleh memuat ..",
-                             "the {kind} permalink \"{value}\" must start with / and must not contain .."),
+    "permalink-not-rooted": ("pola permalink {kind} \"{value}\" harus diawali / dan tidak boleh memuat .., "
+                             "\\, :, karakter kendali, atau bagian yang hanya berisi titik.",
+                             "the {kind} permalink \"{value}\" must start with / and must not contain .., \\, :, "
+                             "control characters or parts made only of dots."),
     "permalink-unknown-field": ("pola permalink {kind} \"{value}\" memakai {{{field}}} yang tidak tersedia.",
                                 "the {kind} permalink \"{value}\" uses {{{field}}}, which is not available."),
     "permalink-needs-slug": ("pola permalink {kind} \"{value}\" harus memuat {{slug}}.",
