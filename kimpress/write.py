@@ -20,7 +20,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from kimpress.config import SiteConfig
 from kimpress.errors import OutputDirError, error
@@ -240,14 +240,9 @@ def _roll_back(out: Path, entries: list[tuple[str, bool]]) -> int:
     ``entries`` are (output path, whether a file was there before).
     """
     restored = 0
-    checked: set[Path] = set()
-    for rel_path, existed in reversed(entries):
-        try:
-            target = _safe_target(out, rel_path)
-        except ValueError:
-            continue
-        if _linked_folder(out, rel_path, checked) is not None:
-            continue
+    existed_before = dict(entries)
+    for rel_path, target in _reachable(out, [rel_path for rel_path, _ in reversed(entries)]):
+        existed = existed_before[rel_path]
         staged, kept = _side_file(target, "new"), _side_file(target, "old")
         try:
             if kept.exists():
@@ -290,18 +285,23 @@ def _remove_empty_folders(out: Path, folder: Path) -> None:
         folder = folder.parent
 
 
-def _prune(out: Path, stale: set[str]) -> int:
-    """Delete files an earlier build wrote and this one did not, never following links."""
-    deleted = 0
-    folders: set[Path] = set()
+def _reachable(out: Path, rel_paths: Iterable[str]) -> Iterator[tuple[str, Path]]:
+    """(path, target) of each listed path that lies in ``out`` without passing through a link."""
     checked: set[Path] = set()
-    for rel_path in sorted(stale):
+    for rel_path in rel_paths:
         try:
             target = _safe_target(out, rel_path)
         except ValueError:
             continue
-        if _linked_folder(out, rel_path, checked) is not None:
-            continue
+        if _linked_folder(out, rel_path, checked) is None:
+            yield rel_path, target
+
+
+def _prune(out: Path, stale: set[str]) -> int:
+    """Delete files an earlier build wrote and this one did not, never following links."""
+    deleted = 0
+    folders: set[Path] = set()
+    for _, target in _reachable(out, sorted(stale)):
         if target.is_symlink() or target.is_file():
             target.unlink()
             deleted += 1
