@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
@@ -77,3 +78,22 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     root = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(root))
     return root
+
+
+def tree(folder: Path, skip: Path | None = None) -> dict[bytes, object]:
+    """Every path under ``folder`` (not entering ``skip``), keyed by its raw name: bytes and mtime, link target,
+    or None for folders."""
+    found: dict[bytes, object] = {}
+    for root, dirnames, filenames in os.walk(folder):
+        root_path = Path(root)
+        dirnames[:] = [d for d in dirnames if skip is None or root_path / d != skip]
+        for name in dirnames + filenames:
+            path = root_path / name
+            rel = os.fsencode(path.relative_to(folder))
+            if path.is_symlink():
+                found[rel] = "-> " + os.readlink(path)
+            elif path.is_file():
+                found[rel] = (path.read_bytes(), path.stat().st_mtime_ns)
+            else:
+                found[rel] = None
+    return found

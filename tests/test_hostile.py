@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_CONFIG, article, build_site
+from conftest import MINIMAL_CONFIG, article, build_site, tree
 from kimpress.build import BuildResult
 from kimpress.errors import Diagnostic, KimpressError
 from kimpress.write import MANIFEST
@@ -30,24 +30,6 @@ GOOD = {
     "content/tentang.md": "---\ntitle: Tentang\n---\nHalo.\n",
 }
 P = "content/loktuan/x.md"  # where most hostile articles go
-
-
-def tree(folder: Path, skip: Path | None = None) -> dict[str, object]:
-    """Every path under ``folder`` (not entering ``skip``): bytes and mtime, link target, or None for folders."""
-    found: dict[str, object] = {}
-    for root, dirnames, filenames in os.walk(folder):
-        root_path = Path(root)
-        dirnames[:] = [d for d in dirnames if skip is None or root_path / d != skip]
-        for name in dirnames + filenames:
-            path = root_path / name
-            rel = os.fsencode(path.relative_to(folder))
-            if path.is_symlink():
-                found[rel] = "-> " + os.readlink(path)
-            elif path.is_file():
-                found[rel] = (path.read_bytes(), path.stat().st_mtime_ns)
-            else:
-                found[rel] = None
-    return found
 
 
 @dataclass

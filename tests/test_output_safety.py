@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_CONFIG, article, build_site, output_files
+from conftest import MINIMAL_CONFIG, article, build_site, output_files, tree
 from kimpress.errors import OutputDirError
 from kimpress.write import JOURNAL, MANIFEST, recover_interrupted_write
 
@@ -23,25 +23,6 @@ FILES = {
     "static/CNAME": "kim.contoh.id\n",
     "themes/hijau/templates/.keep": "",
 }
-
-
-def tree(folder: Path, skip: Path | None = None) -> dict[str, tuple[bytes, int] | str | None]:
-    """Every path under ``folder`` (not entering ``skip``): bytes and mtime, link target, or None for folders."""
-    found: dict[str, tuple[bytes, int] | str | None] = {}
-    for root, dirnames, filenames in os.walk(folder):
-        root_path = Path(root)
-        if skip is not None:
-            dirnames[:] = [d for d in dirnames if root_path / d != skip]
-        for name in dirnames + filenames:
-            path = root_path / name
-            rel = path.relative_to(folder).as_posix()
-            if path.is_symlink():
-                found[rel] = "-> " + os.readlink(path)
-            elif path.is_file():
-                found[rel] = (path.read_bytes(), path.stat().st_mtime_ns)
-            else:
-                found[rel] = None
-    return found
 
 
 def refused(site: Path, target: Path | str, code: str, **options) -> dict:
