@@ -72,6 +72,11 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def as_html(text: str) -> str:
+    """Plain text made safe for a field readers show as HTML: ``<b>`` stays the four characters."""
+    return html.escape(clean_text(text), quote=False)
+
+
 def absolutize_html(fragment: str, page_url: str) -> str:
     """Make every href and src in ``fragment`` absolute against the page's URL."""
 
@@ -125,7 +130,8 @@ def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int]) -> bytes:
     newest = _newest(spec.articles)
     feed.id(page)
     feed.title(clean_text(spec.link.title))
-    feed.description(clean_text(spec.description))
+    # RSS readers take <description> as HTML, Atom's <subtitle> is text: plain text is escaped for RSS only.
+    feed.description(as_html(spec.description) if is_rss else clean_text(spec.description))
     # feedgen takes the RSS <link> from the last link given: self first, then the page.
     feed.link(href=absolute_url(config.base_url, spec.link.url), rel="self", type=spec.link.media_type)
     feed.link(href=page, rel="alternate", type="text/html")
@@ -144,7 +150,11 @@ def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int]) -> bytes:
         entry.link(href=absolute_url(config.base_url, article.url), rel="alternate")
         entry.published(article.date)
         entry.updated(article.updated or article.date)
-        entry.description(clean_text(article.summary) or clean_text(article.title))
+        summary = clean_text(article.summary) or clean_text(article.title)
+        if is_rss:
+            entry.description(as_html(summary))  # an HTML field: the summary is text, so escaped
+        else:
+            entry.summary(summary)  # type text
         entry.content(_content_html(config, article), type=None if is_rss else "html")
         if is_rss:
             entry.dc.dc_creator(clean_text(_author_name(site, article)))
