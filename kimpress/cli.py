@@ -7,15 +7,18 @@ words), 2 a usage error, 3 an internal error (traceback only with --debug).
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 import traceback
 from pathlib import Path
+from typing import Mapping
 
 from kimpress import __version__
 from kimpress.build import BuildOptions, BuildResult, build
 from kimpress.cache import cache_dir, cache_file
+from kimpress.clitext import LANGUAGES, LocalizedParser, cli_language, help_text, metavar
 from kimpress.config import load_config
 from kimpress.errors import Diagnostic, KimpressError, error, warning
 from kimpress.preview import Preview
@@ -27,41 +30,61 @@ from kimpress.yamltext import YamlProblem, load_yaml
 EXIT_INTERNAL = 3
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kimpress", description="Static site generator for KIM newsletters.")
-    parser.add_argument("--version", action="version", version=f"kimpress {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
-    commands = parser.add_subparsers(dest="command", required=True)
+def make_parser(language: str = "id") -> argparse.ArgumentParser:
+    """The parser, its help and argparse's own messages in ``language`` (``id`` or ``en``)."""
 
-    init = commands.add_parser("init", help="create a new site")
-    init.add_argument("site_dir", nargs="?", default=".", help="folder for the new site (default: .)")
-    init.add_argument("--title", default="Kabar KIM", help="site title")
+    def text(key: str) -> str:
+        return help_text(key, language)
 
-    new = commands.add_parser("new", help="create a new article from a template")
-    new.add_argument("title", help="the article title")
-    new.add_argument("--kelurahan", required=True, help="kelurahan folder, e.g. satimpo")
-    new.add_argument("--category", help="rubrik, e.g. berita")
-    new.add_argument("--site", default=".", dest="site_dir", help="site folder (default: .)")
+    def placeholder(key: str) -> str:
+        return metavar(key, language)
 
-    build_cmd = commands.add_parser("build", help="build the site")
-    build_cmd.add_argument("site_dir", nargs="?", default=".", help="site folder (default: .)")
-    build_cmd.add_argument("--output", "-o", help="output folder (default: output_dir of site.yaml)")
-    build_cmd.add_argument("--drafts", action="store_true", help="include drafts")
-    build_cmd.add_argument("--future", action="store_true", help="include articles dated in the future")
-    build_cmd.add_argument("--base-url", help="override base_url, e.g. for a preview")
-    build_cmd.add_argument("--force", action="store_true", help="build into a non-empty folder kimpress did not make")
-    build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
-    build_cmd.add_argument("--watch", "-w", action="store_true", help="rebuild on every change until Ctrl+C")
-    build_cmd.add_argument("--no-cache", action="store_true", help="ignore and do not keep the build memory")
+    def add_lang(command: argparse.ArgumentParser) -> None:
+        # Also after the command; SUPPRESS keeps a --lang given before it.
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text("lang"))
 
-    serve = commands.add_parser("serve", help="preview the site: rebuild on every change and reload the browser")
-    serve.add_argument("site_dir", nargs="?", default=".", help="site folder (default: .)")
-    serve.add_argument("--port", "-p", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default: 127.0.0.1; anything else opens the preview to the network)")
-    serve.add_argument("--drafts", action="store_true", help="include drafts")
-    serve.add_argument("--future", action="store_true", help="include articles dated in the future")
-    serve.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    parser = LocalizedParser(prog="kimpress", description=text("program"), epilog=text("epilog"), language=language)
+    parser.add_argument("--version", action="version", version=f"kimpress {__version__}", help=text("version"))
+    parser.add_argument("--debug", action="store_true", help=text("debug"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=text("lang"))
+    names = ("init", "new", "build", "serve")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{" + ",".join(names) + "}",
+                                     title=text("commands"))
+
+    init = commands.add_parser("init", help=text("init"), description=text("init.description"))
+    init.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("init.site_dir"))
+    init.add_argument("--title", default="Kabar KIM", metavar=placeholder("title"), help=text("init.title"))
+    add_lang(init)
+
+    new = commands.add_parser("new", help=text("new"), description=text("new.description"))
+    new.add_argument("title", metavar=placeholder("title"), help=text("new.title"))
+    new.add_argument("--kelurahan", required=True, metavar=placeholder("kelurahan"), help=text("new.kelurahan"))
+    new.add_argument("--category", metavar=placeholder("category"), help=text("new.category"))
+    new.add_argument("--slug", metavar=placeholder("slug"), help=text("new.slug"))
+    new.add_argument("--author", metavar=placeholder("name"), help=text("new.author"))
+    new.add_argument("--site", default=".", dest="site_dir", metavar=placeholder("folder"), help=text("site_dir"))
+    add_lang(new)
+
+    build_cmd = commands.add_parser("build", help=text("build"), description=text("build.description"))
+    build_cmd.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("site_dir"))
+    build_cmd.add_argument("--output", "-o", metavar=placeholder("folder"), help=text("build.output"))
+    build_cmd.add_argument("--drafts", action="store_true", help=text("drafts"))
+    build_cmd.add_argument("--future", action="store_true", help=text("future"))
+    build_cmd.add_argument("--base-url", metavar=placeholder("url"), help=text("build.base_url"))
+    build_cmd.add_argument("--force", action="store_true", help=text("build.force"))
+    build_cmd.add_argument("--quiet", "-q", action="store_true", help=text("quiet"))
+    build_cmd.add_argument("--watch", "-w", action="store_true", help=text("build.watch"))
+    build_cmd.add_argument("--no-cache", action="store_true", help=text("build.no_cache"))
+    add_lang(build_cmd)
+
+    serve = commands.add_parser("serve", help=text("serve"), description=text("serve.description"))
+    serve.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("site_dir"))
+    serve.add_argument("--port", "-p", type=int, default=8000, metavar=placeholder("port"), help=text("serve.port"))
+    serve.add_argument("--host", default="127.0.0.1", metavar=placeholder("host"), help=text("serve.host"))
+    serve.add_argument("--drafts", action="store_true", help=text("drafts"))
+    serve.add_argument("--future", action="store_true", help=text("future"))
+    serve.add_argument("--quiet", "-q", action="store_true", help=text("quiet"))
+    add_lang(serve)
     return parser
 
 
@@ -168,10 +191,11 @@ def _run_init(args: argparse.Namespace, language: str) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command; return the exit status."""
-    args = make_parser().parse_args(argv)
-    language = _site_language(getattr(args, "site_dir", "."))
+def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """Run one command; return the exit status. Everything it prints is in one language."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    language = cli_language(argv, os.environ if environ is None else environ, _site_language)
+    args = make_parser(language).parse_args(argv)
     runners = {"build": _run_build, "serve": _run_serve, "new": _run_new, "init": _run_init}
     try:
         return runners[args.command](args, language)

@@ -73,6 +73,18 @@ def output_files(output: Path) -> set[str]:
 
 
 @pytest.fixture(autouse=True)
+def neutral_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test, and the commands it starts, as on a machine with no language preference.
+
+    The command line speaks English when the locale asks for it; tests that expect
+    Indonesian (the default) must not depend on the locale of the machine running them.
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Keep every test's build memory out of the user's ~/.cache and away from other tests."""
     root = tmp_path_factory.mktemp("xdg-cache")
