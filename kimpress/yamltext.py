@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from kimpress.yamlerrors import YamlProblem, explain_yaml_error, file_line
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAX_ALIASES = 100
@@ -20,36 +22,34 @@ MAX_DEPTH = 50
 MAX_NODES = 100_000  # values in one document, every alias counted as written out
 
 
-class YamlProblem(Exception):
-    """YAML that cannot be loaded; ``line`` is 1-based within the YAML text."""
+def loader_class(base: type) -> type:
+    """Build the kimpress loader on ``base``: ``yaml.CSafeLoader`` (libyaml) or ``yaml.SafeLoader``."""
 
-    def __init__(self, code: str, line: int | None, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.line = line
-        self.params = params
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """SafeLoader without implicit timestamps and with duplicate keys refused."""
+
+        yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP_TAG]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = key_node.value
+                    if key in seen:
+                        raise YamlProblem(
+                            "yaml-duplicate-key", key_node.start_mark.line + 1,
+                            key=key, first_line=seen[key],
+                        )
+                    seen[key] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader without implicit timestamps and with duplicate keys refused."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP_TAG]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-    }
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = key_node.value
-                if key in seen:
-                    raise YamlProblem(
-                        "yaml-duplicate-key", key_node.start_mark.line + 1,
-                        key=key, first_line=seen[key],
-                    )
-                seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep=deep)
+_Loader = loader_class(_BaseLoader)
 
 
 @dataclass(frozen=True)
@@ -68,47 +68,38 @@ class YamlDoc:
         return self.lines.get(path, default)
 
 
-def load_yaml(text: str, first_line: int = 1) -> YamlDoc:
-    """Load one YAML document; raise ``YamlProblem`` with a file line on failure."""
+def load_yaml(text: str, first_line: int = 1, loader: type | None = None) -> YamlDoc:
+    """Load one YAML document; raise ``YamlProblem`` with a file line on failure.
+
+    ``loader`` is a class from ``loader_class`` (default: on libyaml when it is installed).
+    """
     offset = first_line - 1
-    loader = _Loader(text)
+    instance = None
     try:
-        node = loader.get_single_node()
+        instance = (loader or _Loader)(text)  # the pure-Python reader checks characters here
+        node = instance.get_single_node()
         if node is None:
             return YamlDoc(None, {}, {})
         _check_shape(node)
         lines: dict[str, int] = {}
         raw: dict[str, str] = {}
         _index_node(node, "", lines, raw, offset)
-        data = loader.construct_document(node)
-    except YamlProblem as problem:
+        data = instance.construct_document(node)
+    except YamlProblem as problem:  # raised by the loader with a line as YAML counts them
         if problem.line is not None:
-            problem.line += offset
+            problem.line = file_line(text, problem.line, first_line)
         if "first_line" in problem.params:
-            problem.params["first_line"] += offset
+            problem.params["first_line"] = file_line(text, problem.params["first_line"], first_line)
         raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + offset if mark is not None else first_line
-        detail = exc.problem or exc.context or ""
-        if "could not determine a constructor" in detail:
-            raise YamlProblem("yaml-unsafe-tag", line, tag=_tag_of(detail)) from None
-        raise YamlProblem("yaml-syntax", line, detail=detail) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem("yaml-syntax", first_line, detail=str(exc)) from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise YamlProblem("yaml-syntax", first_line, detail=str(exc)) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        mark = instance.get_mark() if hasattr(instance, "get_mark") else None
+        raise explain_yaml_error(exc, text, first_line, depth_limit=MAX_DEPTH, fallback_mark=mark) from None
     except RecursionError:  # the pure-Python composer, on nesting libyaml would refuse
         raise YamlProblem("yaml-too-deep", first_line, limit=MAX_DEPTH) from None
     finally:
-        loader.dispose()
+        if instance is not None:
+            instance.dispose()
     return YamlDoc(data, lines, raw)
-
-
-def _tag_of(detail: str) -> str:
-    start = detail.find("'")
-    end = detail.find("'", start + 1)
-    return detail[start + 1:end] if 0 <= start < end else detail
 
 
 def _check_shape(root: yaml.Node) -> None:

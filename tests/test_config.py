@@ -69,7 +69,7 @@ def test_missing_title_and_base_url_are_reported_together(make_site):
     pytest.param(BASE + "paginate: 100000\n", "integer-too-large", 3, {"key": "paginate"}, id="paginate-huge"),
     pytest.param(BASE + "title: Lagi\n", "yaml-duplicate-key", 3, {"key": "title", "first_line": 1},
                  id="duplicate-key"),
-    pytest.param("title: [Kabar\nbase_url: https://contoh.id/\n", "yaml-syntax", 2, {}, id="yaml-syntax"),
+    pytest.param("title: [Kabar\nbase_url: https://contoh.id/\n", "yaml-unclosed-flow", 1, {}, id="yaml-syntax"),
     pytest.param("- title: T\n- base_url: https://contoh.id/\n", "not-a-mapping", 1, {}, id="list-not-mapping"),
     pytest.param(BASE + "categories: 5\n", "expected-mapping", 3, {"key": "categories"}, id="categories-number"),
 ])

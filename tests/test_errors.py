@@ -40,11 +40,11 @@ def text_of(element) -> str:
 # (source of content/loktuan/x.md, code, line, params that must be present)
 FRONT_MATTER_MISTAKES = [
     pytest.param("---\ntitle: A\nauthor: Rina: Puspita\ndate: 2018-11-12\n---\nIsi.\n",
-                 "yaml-syntax", 3, {}, id="yaml-colon-in-value"),
+                 "yaml-colon-in-value", 3, {}, id="yaml-colon-in-value"),
     pytest.param("---\ntitle: A\ndate: 2018-11-12\nauthor: \"Rina\n---\nIsi.\n",
-                 "yaml-syntax", 4, {}, id="yaml-unclosed-quote"),
+                 "yaml-unclosed-quote", 4, {}, id="yaml-unclosed-quote"),
     pytest.param("---\ntitle: A\ndate: 2018-11-12\ntags:\n\t- a\n---\nIsi.\n",
-                 "yaml-syntax", 5, {}, id="yaml-tab-indent"),
+                 "yaml-tab", 5, {}, id="yaml-tab-indent"),
     pytest.param("---\ntitle: A\ndate: 2018-11-12\nIsi tanpa penutup.\n",
                  "front-matter-unclosed", 1, {}, id="unclosed-front-matter"),
     pytest.param("---\n- title: A\n- date: 2018-11-12\n---\nIsi.\n",
@@ -229,7 +229,7 @@ def test_all_problems_of_a_run_are_reported_at_once(make_site):
     assert {d.path for d in errors} == set(broken)
     assert {(d.code, d.path) for d in errors} >= {
         ("missing-key", "content/loktuan/2018-11-12-a.md"),
-        ("yaml-syntax", "content/loktuan/2018-11-13-b.md"),
+        ("yaml-unclosed-flow", "content/loktuan/2018-11-13-b.md"),
         ("broken-link-md", "content/satimpo/2018-11-14-c.md"),
     }
 
