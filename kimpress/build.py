@@ -28,6 +28,7 @@ from kimpress.feeds import plan_feeds
 from kimpress.frontmatter import Document
 from kimpress.model import Site
 from kimpress.plan import Output, check_conflicts, plan_copies, plan_pages
+from kimpress.references import check_references, published_paths
 from kimpress.render import Rendered, load_site_theme, render_output, show_site
 from kimpress.sources import SourceKind, discover_sources, is_ignored_name
 from kimpress.stamps import stamp, stamp_all
@@ -121,6 +122,7 @@ class Builder:
         copies = copy_list(config, site, theme)
         outputs = plan_pages(site) + plan_feeds(site) + plan_copies(copies)
         diagnostics += check_conflicts(outputs)
+        diagnostics += check_references(site.references, published_paths(outputs), config.base_url)
         _raise_if_errors(SourceError, warnings + diagnostics)
         sizes = {url: Path(path).stat().st_size for url, path, _ in copies}
         files = FileDigests(memory)

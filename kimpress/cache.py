@@ -37,7 +37,7 @@ from kimpress.stamps import same
 
 T = TypeVar("T")
 
-FORMAT = 4  # 4: the Markdown key holds the raw_html setting
+FORMAT = 5  # 5: RenderedMarkdown says what it removed and links it could not check
 RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
 
 

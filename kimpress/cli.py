@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import sys
 import threading
@@ -22,7 +23,8 @@ from kimpress.clitext import LANGUAGES, LocalizedParser, cli_language, help_text
 from kimpress.config import load_config
 from kimpress.errors import Diagnostic, KimpressError, error, warning
 from kimpress.preview import Preview
-from kimpress.report import ProgressBar, build_summary, print_diagnostics, problems_line, rebuild_line
+from kimpress.report import (ProgressBar, build_summary, init_next_steps, new_next_steps, print_diagnostics,
+                             problems_line, rebuild_line)
 from kimpress.serve import PreviewServer, is_loopback
 from kimpress.scaffold import init_site, new_article
 from kimpress.yamltext import YamlProblem, load_yaml
@@ -112,7 +114,7 @@ def _run_build(args: argparse.Namespace, language: str) -> int:
     if not args.quiet:
         site = result.site
         print(build_summary(len(site.articles), len(site.pages), result.outputs, result.stats.written,
-                            result.stats.deleted, result.seconds, language, site.skipped_drafts, site.skipped_future))
+                            result.stats.deleted, result.seconds, language, site.unpublished, result.config.zone))
     return 0
 
 
@@ -179,8 +181,10 @@ def _wait_for_interrupt(stop) -> None:
 
 def _run_new(args: argparse.Namespace, language: str) -> int:
     config, _ = load_config(Path(args.site_dir))
-    path = new_article(config, args.title, args.kelurahan, args.category)
-    print(path.relative_to(config.site_dir).as_posix())
+    made = new_article(config, args.title, args.kelurahan, args.category, slug=args.slug, author=args.author)
+    print_diagnostics(made.warnings, language)
+    print(made.path.relative_to(config.site_dir).as_posix())
+    print(new_next_steps(_site_argument(args.site_dir), made.url, language))
     return 0
 
 
@@ -188,7 +192,13 @@ def _run_init(args: argparse.Namespace, language: str) -> int:
     created = init_site(Path(args.site_dir), args.title)
     for path in created:
         print(path)
+    print(init_next_steps(_site_argument(args.site_dir), "sukamaju", language))
     return 0
+
+
+def _site_argument(site_dir: str) -> str:
+    """The site folder as the writer should type it in the next command ("" for the current folder)."""
+    return "" if Path(site_dir).resolve() == Path.cwd().resolve() else shlex.quote(site_dir)
 
 
 def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:

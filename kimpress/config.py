@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kimpress.dates import get_zone, is_valid_zone
-from kimpress.errors import ConfigError, Diagnostic, error, has_errors
+from kimpress.errors import ConfigError, Diagnostic, error, has_errors, warning
 from kimpress.options import (
     URL, Choice, Custom, Integer, Invalid, Mapping_, Option, Text, validate_mapping,
 )
-from kimpress.urls import DEFAULT_PERMALINKS, PERMALINK_FIELDS, pattern_fields, slugify
+from kimpress.urls import DEFAULT_PERMALINKS, PERMALINK_FIELDS, default_permalinks, pattern_fields, slugify
 from kimpress.yamltext import YamlDoc, YamlProblem, load_yaml
 
 CONFIG_FILE = "site.yaml"
@@ -139,7 +140,8 @@ def _check_timezone(value: Any) -> str:
 
 
 def _check_permalinks(value: dict) -> dict[str, str]:
-    patterns = dict(DEFAULT_PERMALINKS)
+    """The patterns site.yaml gives, each checked; the language's defaults fill the rest later."""
+    patterns: dict[str, str] = {}
     for kind, pattern in value.items():
         if kind not in PERMALINK_FIELDS:
             raise Invalid("unknown-permalink-kind", kind=kind, choices=", ".join(sorted(PERMALINK_FIELDS)))
@@ -156,7 +158,7 @@ def _check_permalinks(value: dict) -> dict[str, str]:
         if unknown:
             raise Invalid("permalink-unknown-field", kind=kind, value=pattern, field=sorted(unknown)[0])
         patterns[kind] = pattern
-    if "slug" not in pattern_fields(patterns["article"]):
+    if "article" in patterns and "slug" not in pattern_fields(patterns["article"]):
         raise Invalid("permalink-needs-slug", kind="article", value=patterns["article"])
     return patterns
 
@@ -173,6 +175,24 @@ def _check_categories(value: Any) -> tuple[tuple[str, str], ...]:
             raise Invalid("empty-text")
         pairs.append((clean, str(label if label is not None else slug).strip()))
     return tuple(pairs)
+
+
+_REGION_WORDS = {"kelurahan": ("kelurahan", "kel."), "kecamatan": ("kecamatan", "kec.")}
+
+
+def bare_region_name(name: str, kind: str) -> str:
+    """A kelurahan or kecamatan name without the word the theme adds: "Kelurahan Satimpo" -> "Satimpo".
+
+    Names are kept bare everywhere (registry, profiles, front matter), so no page
+    ever says "Kelurahan Kelurahan Satimpo".
+    """
+    text = " ".join(str(name).split())
+    lower = text.lower()
+    for word in _REGION_WORDS[kind]:
+        if lower.startswith(word) and (word.endswith(".") or lower[len(word):len(word) + 1] == " "):
+            rest = text[len(word):].strip()
+            return rest or text
+    return text
 
 
 def _check_wilayah(value: dict) -> tuple[RegionKecamatan, ...]:
@@ -193,9 +213,10 @@ def _check_wilayah(value: dict) -> tuple[RegionKecamatan, ...]:
             if not isinstance(kel, dict):
                 raise Invalid("wilayah-bad-kelurahan", kelurahan=kel_key)
             kelurahan.append(RegionKelurahan(
-                kel_slug, str(kel.get("name") or kel_key), _code(kel.get("code")), kec_slug))
+                kel_slug, bare_region_name(kel.get("name") or kel_key, "kelurahan"), _code(kel.get("code")), kec_slug))
         kecamatan_list.append(RegionKecamatan(
-            kec_slug, str(kec.get("name") or kec_key), _code(kec.get("code")), tuple(kelurahan)))
+            kec_slug, bare_region_name(kec.get("name") or kec_key, "kecamatan"), _code(kec.get("code")),
+            tuple(kelurahan)))
     return tuple(kecamatan_list)
 
 
@@ -293,7 +314,20 @@ def config_from_doc(site_dir: Path, doc: YamlDoc, overrides: dict[str, Any]) -> 
         site_dir=site_dir,
         # Absolute but not resolved: a symlinked output folder must stay visible to the safety check.
         output_dir=Path(os.path.abspath(output_dir if output_dir.is_absolute() else site_dir / output_dir)),
-        permalinks=values.pop("permalinks", dict(DEFAULT_PERMALINKS)),
+        permalinks={**default_permalinks(values.get("language", "id")), **values.pop("permalinks", {})},
         **values,
     )
+    if is_placeholder_url(config.base_url):
+        diagnostics.append(warning("base-url-placeholder", CONFIG_FILE, doc.line_of("base_url", 1),
+                                   value=config.base_url))
     return config, diagnostics
+
+
+# What ``kimpress init`` writes, and the host names set aside for examples (RFC 2606).
+PLACEHOLDER_HOSTS = ("contoh.github.io", "example.com", "example.org", "example.net")
+
+
+def is_placeholder_url(url: str) -> bool:
+    """Tell whether ``url`` is an example address that no published site has."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in PLACEHOLDER_HOSTS or host.endswith((".example.com", ".example.org", ".example.net", ".example"))

@@ -6,6 +6,7 @@ of asset sources; it returns the model and every diagnostic it found.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass, replace
@@ -13,20 +14,22 @@ from datetime import datetime
 from typing import Any, Callable, Iterable, Mapping, Protocol, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from kimpress.config import RegionKelurahan, SiteConfig
+from kimpress.config import RegionKelurahan, SiteConfig, bare_region_name
+from kimpress.dates import DateProblem, parse_when
 from kimpress.errors import Diagnostic, error, has_errors, warning
 from kimpress.frontmatter import Document
 from kimpress.limits import check_body
 from kimpress.markup import MarkdownRenderer, reading_minutes, removal_warnings
 from kimpress.metadata import ARTICLE_SCHEMA, PAGE_SCHEMA, SECTION_SCHEMA, Meta, cascade, read_meta
-from kimpress.model import Article, Asset, Kecamatan, Kelurahan, Page, Site, Term
+from kimpress.model import Article, Asset, Kecamatan, Kelurahan, Page, Reference, Site, Term, Unpublished
 from kimpress.options import suggest
+from kimpress.summary import describe
 from kimpress.sources import SECTION_INDEX, SourceFile, SourceKind
 from kimpress.taxonomy import group_site
-from kimpress.urls import expand_permalink, site_url, slugify
+from kimpress.urls import expand_permalink, iri_to_uri, site_url, slugify
 
 SUMMARY_LIMIT = 300
-_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[-_]")
+_DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_]|$)")
 NO_KECAMATAN = "lainnya"
 
 T = TypeVar("T")
@@ -102,32 +105,53 @@ def build_site(
     link_map.update({asset.source.split("/", 1)[1]: asset.url for asset in assets})
     renderer = renderer or MarkdownRenderer(config.language, config.markdown.sanitize)
     unpublished = {entry.source.content_path for entry in entries if not entry.published}
-    articles, pages = [], []
+    articles, pages, references = [], [], []
     for entry in entries:
         if not entry.published or _over_limits(entry.document, diagnostics, memo):
             continue
         rendered = renderer.render(entry.document.body, _resolver(config, entry.source, link_map, unpublished, diagnostics))
-        _report_broken(entry.document, rendered.broken_links, diagnostics)
-        diagnostics += removal_warnings(entry.document.rel_path, entry.document.body_line, rendered.removed)
+        references += _report_links(entry.document, rendered, diagnostics)
         summary = entry.meta.get("summary") or _shorten(rendered.first_paragraph)
         if entry.source.kind is SourceKind.PAGE:
             pages.append(memo.canonical(_make_page(entry, rendered.html, summary)))
         else:
             cover = _cover_url(entry, link_map, diagnostics)
+            if cover and cover.startswith("/"):
+                references.append(Reference(entry.source.rel_path, _cover_line(entry.document), cover))
             kel = kelurahan_by_slug[entry.kelurahan]
             articles.append(memo.derive(
                 "article", entry.source.rel_path, (config, entry, kel.slug, kel.kecamatan, rendered, summary, cover),
                 lambda: memo.canonical(_make_article(config, entry, kelurahan_by_slug, rendered, summary, cover))))
-    kelurahan = tuple(memo.canonical(_with_profile(config, kel, documents, renderer, link_map, unpublished, diagnostics))
-                      for kel in kelurahan)
-    _check_unique_ids(articles, diagnostics)
-    skipped = [entry for entry in entries if not entry.published]
-    site = group_site(
-        config, articles, pages, kelurahan, kecamatan, assets,
-        skipped_drafts=sum(1 for e in skipped if e.meta.get("draft")),
-        skipped_future=sum(1 for e in skipped if not e.meta.get("draft")),
-    )
+    kelurahan = tuple(memo.canonical(_with_profile(config, kel, documents, renderer, link_map, unpublished, diagnostics,
+                                                   references)) for kel in kelurahan)
+    _check_unique_ids(articles, documents, diagnostics)
+    site = group_site(config, articles, pages, kelurahan, kecamatan, assets,
+                      unpublished=tuple(_unpublished(config, entry) for entry in entries if not entry.published),
+                      references=tuple(references))
     return site, diagnostics
+
+
+def _unpublished(config: SiteConfig, entry: _Entry) -> Unpublished:
+    """Why an article is left out of this build: a draft, or dated later than now."""
+    return Unpublished(entry.source.rel_path, "draft" if entry.meta.get("draft") else "future",
+                       entry.meta.when.moment if entry.meta.when else None)
+
+
+def _report_links(document: Document, rendered, diagnostics: list[Diagnostic]) -> list[Reference]:
+    """Report a body's broken links, removed markup and template syntax; return its root-relative references."""
+    _report_broken(document, rendered.broken_links, diagnostics)
+    diagnostics += removal_warnings(document.rel_path, document.body_line, rendered.removed)
+    for href, line in rendered.broken_raw_links:
+        diagnostics.append(warning("broken-link-html", document.rel_path, document.body_line + line - 1, href=href))
+    for href, line in rendered.template_links:
+        diagnostics.append(warning("link-template-syntax", document.rel_path, document.body_line + line - 1,
+                                   href=_shown_href(href)))
+    return [Reference(document.rel_path, document.body_line + line - 1, href) for href, line in rendered.root_links]
+
+
+def _shown_href(href: str) -> str:
+    href = " ".join(href.split())
+    return href if len(href) <= 80 else href[:77] + "…"
 
 
 def _kelurahan_folders(sources: list[SourceFile], diagnostics: list[Diagnostic]) -> dict[str, str]:
@@ -176,7 +200,7 @@ def _build_sections(config, folders, sources, documents, diagnostics, memo: Memo
         kecamatan = registered.kecamatan if registered else None
         source = _section_source(slug, folders)
         if meta is not None and meta.get("kecamatan"):
-            wanted = meta.get("kecamatan")
+            wanted = bare_region_name(meta.get("kecamatan"), "kecamatan")
             found = _match_kecamatan(wanted, kecamatan_names)
             line = documents[source].meta.line_of("kecamatan") if source in documents else None
             if registered and found != registered.kecamatan:
@@ -189,7 +213,8 @@ def _build_sections(config, folders, sources, documents, diagnostics, memo: Memo
         get = meta.get if meta else (lambda key, default=None: default)
         kelurahan.append(Kelurahan(
             slug=slug,
-            name=get("name") or (registered.name if registered else slug.replace("-", " ").title()),
+            name=bare_region_name(get("name"), "kelurahan") if get("name") else (
+                registered.name if registered else slug.replace("-", " ").title()),
             url=expand_permalink(config.permalinks["kelurahan"], kelurahan=slug, kecamatan=kecamatan or NO_KECAMATAN),
             code=get("code") or (registered.code if registered else None),
             kecamatan=kecamatan,
@@ -216,7 +241,7 @@ def _section_source(slug: str, folders: Mapping[str, str]) -> str:
 
 
 def _match_kecamatan(value: str, registry: Mapping[str, Any]) -> str | None:
-    wanted = slugify(value)
+    wanted = slugify(bare_region_name(value, "kecamatan"))
     for slug, kec in registry.items():
         if wanted in (slug, slugify(kec.name)) or (kec.code and value.strip() == kec.code):
             return slug
@@ -258,13 +283,15 @@ def _make_entry(config, source: SourceFile, document: Document, kel: Kelurahan |
                                           section.get("defaults", {}) if section else {})
     meta, found = read_meta(document, PAGE_SCHEMA if is_page else ARTICLE_SCHEMA, config.zone, defaults)
     diagnostics.extend(found)
-    if has_errors(found):
-        return None, diagnostics
     stem = posixpath.splitext(posixpath.basename(source.rel_path))[0]
-    slug = slugify(meta.get("slug") or _DATE_PREFIX.sub("", stem))
-    if not slug:
-        diagnostics.append(error("empty-slug", source.rel_path, document.meta.line_of("slug", 1)))
+    name_date, name_slug = split_file_name(stem)
+    if not is_page and not any(d.code.startswith("date") and d.is_error for d in found):
+        meta = _dated(config, source, document, meta, name_date, diagnostics)  # reported with the other problems
+    if meta is None or has_errors(diagnostics):
         return None, diagnostics
+    if not is_page:
+        meta = _jekyll_keys_folded(meta)
+    slug = _slug(config, source, document, meta, name_slug, diagnostics)
     if is_page:
         url = expand_permalink(config.permalinks["page"], slug=slug)
         return _Entry(source, document, meta, slug, url, True), diagnostics
@@ -281,12 +308,86 @@ def _make_entry(config, source: SourceFile, document: Document, kel: Kelurahan |
     return _Entry(source, document, meta, slug, url, True, kel.slug, category or None), diagnostics
 
 
+def split_file_name(stem: str) -> tuple[str | None, str]:
+    """("2024-05-01", "kerja-bakti") for "2024-05-01-kerja-bakti"; (None, stem) without a date prefix."""
+    match = _DATE_PREFIX.match(stem)
+    if match is None:
+        return None, stem
+    return match.group(1), stem[match.end():]
+
+
+def _dated(config, source: SourceFile, document: Document, meta: Meta, name_date: str | None,
+           diagnostics: list[Diagnostic]) -> Meta | None:
+    """``meta`` with its date: the front matter's, else the file name's (midnight, site time)."""
+    if name_date is None:
+        if meta.when is None:
+            diagnostics.append(error("date-missing", source.rel_path, document.front_matter_line or 1,
+                                     example=_example_file_name(source)))
+            return None
+        return meta
+    try:
+        from_name = parse_when(name_date, config.zone)
+    except DateProblem:
+        if meta.when is None:
+            diagnostics.append(error("file-name-date-impossible", source.rel_path, 1, value=name_date))
+            return None
+        diagnostics.append(warning("file-name-date-impossible", source.rel_path, 1, value=name_date))
+        return meta
+    return meta if meta.when is not None else replace(meta, when=from_name)
+
+
+def _example_file_name(source: SourceFile) -> str:
+    stem, suffix = posixpath.splitext(posixpath.basename(source.rel_path))
+    return f"2024-05-01-{slugify(stem) or 'kerja-bakti'}{suffix}"
+
+
+def _jekyll_keys_folded(meta: Meta) -> Meta:
+    """Jekyll's keys in ours: ``published: false`` is a draft; of ``categories: [a, b]`` the first is
+    the rubrik (unless one is given) and the rest are tags."""
+    listed = [name for name in meta.get("categories", ()) if name]
+    if not listed and meta.get("published") is not False:
+        return meta
+    values = dict(meta.values)
+    if values.get("published") is False:
+        values["draft"] = True
+    if not listed:
+        return replace(meta, values=values)
+    if not values.get("category"):
+        values["category"] = listed[0]
+    known = {slugify(values["category"])} | {slugify(tag) for tag in values.get("tags", ())}
+    values["tags"] = tuple(values.get("tags", ())) + tuple(name for name in listed if slugify(name) not in known)
+    return replace(meta, values=values)
+
+
+def _slug(config, source: SourceFile, document: Document, meta: Meta, name_slug: str,
+          diagnostics: list[Diagnostic]) -> str:
+    """The front matter's slug, else the file name's, else the date and a short digest of the file's path.
+
+    A slug in any script is kept ("ꦧꦼꦫꦶꦠ"); only a name with no letter or digit at all
+    (emoji alone) falls back, so a writer never meets an error ``kimpress new`` cannot fix.
+    """
+    written = meta.get("slug")
+    if written:
+        slug = slugify(written)
+        if slug:
+            return slug
+        diagnostics.append(warning("slug-without-letters", source.rel_path, document.meta.line_of("slug", 1),
+                                   value=written))
+    slug = slugify(name_slug)
+    if slug:
+        return slug
+    digest = hashlib.blake2b(source.content_path.encode("utf-8", "surrogatepass"), digest_size=3).hexdigest()
+    if meta.when is None:
+        return digest
+    return f"{meta.when.moment.astimezone(config.zone):%Y-%m-%d}-{digest}"
+
+
 def _agrees(config, source, document, meta, kel: Kelurahan, diagnostics) -> bool:
     """A ``kelurahan``/``kecamatan`` written in front matter must match the folder."""
     names = {kel.slug, slugify(kel.name)}
     kecamatan = kel.kecamatan
     ok = True
-    if meta.get("kelurahan") and slugify(meta.get("kelurahan")) not in names:
+    if meta.get("kelurahan") and slugify(bare_region_name(meta.get("kelurahan"), "kelurahan")) not in names:
         diagnostics.append(error("article-kelurahan-mismatch", source.rel_path, document.meta.line_of("kelurahan"),
                                  value=meta.get("kelurahan"), folder=source.kelurahan_folder))
         ok = False
@@ -352,22 +453,33 @@ def _place_assets(sources: list[SourceFile], entries: list[_Entry]) -> tuple[Ass
 
 def _resolver(config: SiteConfig, source: SourceFile, link_map: Mapping[str, str], unpublished: set[str],
               diagnostics: list[Diagnostic]):
-    """Resolve hrefs written relative to ``source`` into base-prefixed site URLs.
+    """Resolve hrefs written in ``source`` into base-prefixed, percent-encoded site URLs.
 
-    A link to a draft or future article resolves (it will exist once published)
-    but warns, since today it leads nowhere.
+    A relative href names a file: first in the article's own folder (its bundle,
+    ``2024-05-01-x/foto.jpg`` for ``foto.jpg``), then beside the article, as for
+    ``cover``. A root-relative href (``/tentang/``) gets the base path; whether
+    the site publishes it is checked once every output is planned. A link to a
+    draft or future article resolves (it will exist once published) but warns,
+    since today it leads nowhere.
     """
     here = posixpath.dirname(source.content_path)
+    bundle = posixpath.splitext(source.content_path)[0]
 
     def resolve(href: str) -> str | None:
         parts = urlsplit(href)
-        target = posixpath.normpath(posixpath.join(here, unquote(parts.path))) if parts.path else source.content_path
-        url = link_map.get(target) or link_map.get(target.rstrip("/"))
-        if url is None:
+        suffix = iri_to_uri((f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else ""))
+        path = unquote(parts.path)
+        if href.startswith("/"):
+            return site_url(config.base_url, path or "/") + suffix
+        candidates = [posixpath.normpath(posixpath.join(folder, path)) for folder in (bundle, here)] if path else [
+            source.content_path]
+        target = next((candidate for candidate in candidates
+                       if link_map.get(candidate) or link_map.get(candidate.rstrip("/"))), None)
+        if target is None:
             return None
         if target in unpublished:
             diagnostics.append(warning("link-to-unpublished", source.rel_path, None, href=href))
-        suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        url = link_map.get(target) or link_map[target.rstrip("/")]
         return site_url(config.base_url, url) + suffix
 
     return resolve
@@ -392,17 +504,22 @@ def _cover_url(entry: _Entry, link_map: Mapping[str, str], diagnostics: list[Dia
     cover = entry.meta.get("cover")
     if not cover:
         return None
-    if urlsplit(cover).scheme or cover.startswith("/"):
+    if urlsplit(cover).scheme:
         return cover
+    if cover.startswith("/"):
+        return unquote(urlsplit(cover).path)
     here = posixpath.dirname(entry.source.content_path)
     bundle = posixpath.splitext(entry.source.content_path)[0]
     for candidate in (posixpath.join(bundle, cover), posixpath.join(here, cover)):
         url = link_map.get(posixpath.normpath(candidate))
         if url:
             return url
-    line = next((entry.document.meta.lines[k] for k in ("cover", "sampul", "gambar") if k in entry.document.meta.lines), 1)
-    diagnostics.append(error("cover-missing", entry.source.rel_path, line, value=cover))
+    diagnostics.append(error("cover-missing", entry.source.rel_path, _cover_line(entry.document), value=cover))
     return None
+
+
+def _cover_line(document: Document) -> int:
+    return next((document.meta.lines[k] for k in ("cover", "sampul", "gambar") if k in document.meta.lines), 1)
 
 
 def _shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
@@ -415,7 +532,13 @@ def _shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
 def _make_page(entry: _Entry, html: str, summary: str) -> Page:
     meta = entry.meta
     return Page(entry.slug, meta.get("title"), entry.url, html, summary, entry.source.rel_path,
-                meta.when.moment if meta.when else None, meta.get("template"), dict(meta.extra))
+                meta.when.moment if meta.when else None, meta.get("template"), dict(meta.extra),
+                description=meta.get("description") or describe(summary), slug_line=_slug_line(entry.document))
+
+
+def _slug_line(document: Document) -> int:
+    """The line that decides a document's address: its ``slug:``, else the first line."""
+    return document.meta.line_of("slug") or 1
 
 
 def _make_article(config, entry: _Entry, kelurahan: Mapping[str, Kelurahan], rendered, summary: str,
@@ -439,6 +562,7 @@ def _make_article(config, entry: _Entry, kelurahan: Mapping[str, Kelurahan], ren
         category=entry.category,
         tags=_tag_terms(config, meta.get("tags", ())),
         summary=summary,
+        description=meta.get("description") or describe(summary),
         body_html=rendered.html,
         reading_minutes=reading_minutes(rendered.word_count),
         cover_url=cover,
@@ -448,6 +572,7 @@ def _make_article(config, entry: _Entry, kelurahan: Mapping[str, Kelurahan], ren
         draft=bool(meta.get("draft")),
         updated_has_time=bool(meta.updated and meta.updated.has_time),
         extra=dict(meta.extra),
+        slug_line=_slug_line(entry.document),
     )
 
 
@@ -460,7 +585,8 @@ def _tag_terms(config: SiteConfig, names: Iterable[str]) -> tuple[Term, ...]:
     return tuple(terms.values())
 
 
-def _with_profile(config, kel: Kelurahan, documents, renderer, link_map, unpublished, diagnostics) -> Kelurahan:
+def _with_profile(config, kel: Kelurahan, documents, renderer, link_map, unpublished, diagnostics,
+                  references: list[Reference]) -> Kelurahan:
     """Render the body of a kelurahan's ``_index.md`` as its profile."""
     if kel.source is None or kel.source not in documents:
         return kel
@@ -469,16 +595,27 @@ def _with_profile(config, kel: Kelurahan, documents, renderer, link_map, unpubli
         return kel
     source = SourceFile(kel.source, None, SourceKind.SECTION)  # type: ignore[arg-type]
     rendered = renderer.render(document.body, _resolver(config, source, link_map, unpublished, diagnostics))
-    _report_broken(document, rendered.broken_links, diagnostics)
-    diagnostics += removal_warnings(document.rel_path, document.body_line, rendered.removed)
-    description = kel.description or _shorten(rendered.first_paragraph, 160)
+    references += _report_links(document, rendered, diagnostics)
+    description = kel.description or describe(rendered.first_paragraph)
     return Kelurahan(**{**kel.__dict__, "profile_html": rendered.html, "description": description})
 
 
-def _check_unique_ids(articles: list[Article], diagnostics: list[Diagnostic]) -> None:
-    owner: dict[str, str] = {}
+def _check_unique_ids(articles: list[Article], documents: Mapping[str, Document],
+                      diagnostics: list[Diagnostic]) -> None:
+    """Every article needs its own identity; one message per file, at its ``id:`` (else ``slug:``) line.
+
+    Two articles with one default identity and one address are one clash, reported
+    as such (``url-conflict``); only a clash of identities alone is reported here.
+    """
+    by_uid: dict[str, list[Article]] = {}
     for article in sorted(articles, key=lambda a: a.source):
-        if article.uid in owner:
-            diagnostics.append(error("duplicate-id", article.source, None, uid=article.uid, other=owner[article.uid]))
-        else:
-            owner[article.uid] = article.source
+        by_uid.setdefault(article.uid, []).append(article)
+    for uid, owners in by_uid.items():
+        if len(owners) < 2 or len({article.url for article in owners}) == 1 and not any(
+                documents[article.source].meta.line_of("id") for article in owners):
+            continue
+        for article in owners:
+            meta = documents[article.source].meta
+            line = meta.line_of("id") or meta.line_of("slug") or 1
+            others = ", ".join(other.source for other in owners if other is not article)
+            diagnostics.append(error("duplicate-id", article.source, line, uid=uid, other=others))

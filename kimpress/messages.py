@@ -6,6 +6,11 @@ plain words, with the formal "Anda".
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import format_decimal
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # code: (Indonesian, English)
     "yaml-duplicate-key": ("kolom `{key}` ditulis dua kali (pertama di baris {first_line}). Hapus salah satunya.",
@@ -157,6 +162,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "kelurahan \"{kelurahan}\" must have name and code."),
     "wilayah-duplicate-kelurahan": ("kelurahan \"{kelurahan}\" tercantum dua kali.",
                                     "kelurahan \"{kelurahan}\" is listed twice."),
+    "base-url-placeholder": ("base_url masih alamat contoh ({value}), jadi tautan di umpan berita, peta situs, dan "
+                             "kartu bagikan tidak akan bekerja. Ganti dengan alamat situs Anda, misalnya "
+                             "https://kim-anda.github.io/kabar/.",
+                             "base_url is still an example address ({value}), so links in feeds, the sitemap and "
+                             "share cards will not work. Change it to your site's address, e.g. "
+                             "https://your-kim.github.io/news/."),
     "config-missing": ("berkas site.yaml tidak ditemukan di {site_dir}. Buat situs baru dengan `kimpress init`.",
                        "no site.yaml in {site_dir}. Start a new site with `kimpress init`."),
     "not-utf8": ("berkas ini bukan teks UTF-8. Simpan ulang sebagai UTF-8 dari penyunting Anda.",
@@ -177,8 +188,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "this folder and {other} become the same address (/{slug}/). Rename one of them."),
     "section-kecamatan-mismatch": ("kecamatan \"{value}\" tidak sesuai dengan daftar wilayah ({expected}).",
                                    "kecamatan \"{value}\" does not match the region registry ({expected})."),
-    "empty-slug": ("alamat (slug) artikel ini kosong. Isi `slug` dengan huruf dan angka.",
-                   "this article's slug is empty. Set `slug` to letters and digits."),
+    "date-missing": ("artikel ini belum bertanggal. Tulis tanggalnya di bagian depan, misalnya `date: 2024-05-01 "
+                     "09.30`, atau awali nama berkasnya dengan tanggal, misalnya {example}.",
+                     "this article has no date. Write it in the front matter, e.g. `date: 2024-05-01 09:30`, or "
+                     "start the file name with the date, e.g. {example}."),
+    "file-name-date-impossible": ("tanggal {value} di awal nama berkas ini tidak ada di kalender. Perbaiki nama "
+                                  "berkasnya, misalnya 2024-02-29-….md.",
+                                  "the date {value} at the start of this file name does not exist. Fix the file "
+                                  "name, e.g. 2024-02-29-….md."),
+    "slug-without-letters": ("`slug` \"{value}\" tidak memuat huruf atau angka, jadi alamat artikel diambil dari "
+                             "nama berkasnya. Tulis `slug` dengan huruf atau angka.",
+                             "the `slug` \"{value}\" has no letter or digit, so the address comes from the file "
+                             "name instead. Write the `slug` with letters or digits."),
     "article-kelurahan-mismatch": ("kelurahan \"{value}\" tidak sesuai dengan foldernya ({folder}). "
                                    "Pindahkan berkas atau perbaiki kolom ini.",
                                    "kelurahan \"{value}\" does not match its folder ({folder}). Move the file or fix the field."),
@@ -192,12 +213,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "the link \"{href}\" leads to an article that does not exist. Check the file and folder name."),
     "broken-link": ("tautan atau gambar \"{href}\" menuju berkas yang tidak ada.",
                     "the link or image \"{href}\" leads to a file that does not exist."),
+    "root-link-missing": ("tautan atau gambar \"{href}\" menuju alamat yang tidak diterbitkan situs ini. Periksa "
+                          "ejaannya, atau taruh berkasnya di folder static/.",
+                          "the link or image \"{href}\" leads to an address this site does not publish. Check the "
+                          "spelling, or put the file in the static/ folder."),
+    "root-link-base-path": ("tautan \"{href}\" sudah memuat awalan alamat situs ({prefix}), yang ditambahkan kimpress "
+                            "sendiri. Tulis \"{fixed}\".",
+                            "the link \"{href}\" already holds the site's address prefix ({prefix}), which kimpress "
+                            "adds itself. Write \"{fixed}\"."),
+    "link-template-syntax": ("tautan \"{href}\" memakai sintaks templat pembuat situs lain ({{{{ ... }}}} atau "
+                             "{{% ... %}}), yang tidak dijalankan kimpress. Tulis alamat lengkapnya.",
+                             "the link \"{href}\" uses another site generator's template syntax ({{{{ ... }}}} or "
+                             "{{% ... %}}), which kimpress does not run. Write the full address instead."),
+    "broken-link-html": ("alamat \"{href}\" di HTML ini menuju berkas yang tidak ada di situs.",
+                         "the address \"{href}\" in this HTML leads to a file that is not in the site."),
     "cover-missing": ("gambar sampul \"{value}\" tidak ditemukan. Taruh di folder bernama sama dengan artikel.",
                       "the cover image \"{value}\" was not found. Put it in the folder named like the article."),
-    "duplicate-id": ("id \"{uid}\" sudah dipakai oleh {other}. Setiap artikel perlu id sendiri.",
-                     "the id \"{uid}\" is already used by {other}. Every article needs its own id."),
-    "url-conflict": ("alamat {url} juga dipakai oleh {other}. Ganti `slug` salah satunya.",
-                     "the address {url} is also used by {other}. Change the `slug` of one of them."),
+    "duplicate-id": ("artikel ini dan {other} memakai identitas yang sama, \"{uid}\", yang dipakai aplikasi "
+                     "pembaca berita (feed) untuk mengenali setiap artikel. Identitas diambil dari `id:` atau dari "
+                     "kelurahan dan `slug`; beri salah satu artikel `id:` yang lain.",
+                     "this article and {other} share one identity, \"{uid}\", which feed readers use to tell "
+                     "articles apart. It comes from `id:`, or from the kelurahan and the `slug`; give one of the "
+                     "articles another `id:`."),
+    "url-conflict": ("alamat {url} juga dipakai oleh {other}; satu alamat hanya bisa untuk satu tulisan atau "
+                     "berkas. Ubah `slug` salah satunya (misalnya `slug: {example}`) atau ganti nama berkasnya.",
+                     "the address {url} is also used by {other}; one address can hold only one article or file. "
+                     "Change the `slug` of one of them (e.g. `slug: {example}`) or rename the file."),
     "url-unsafe": ("alamat {url} memuat bagian yang tidak bisa dijadikan nama berkas (.., \\, :, atau karakter kontrol). "
                    "Ganti nama berkas atau pola permalink-nya.",
                    "the address {url} has a part that cannot be a file name (.., \\, : or a control character). "
@@ -223,10 +264,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "`feeds.{setting}` is not known. Choices: kinds, formats, limit, content, id_domain."),
     "unknown-markdown-setting": ("kolom `markdown.{setting}` tidak dikenal. Pilihan: raw_html.",
                                  "`markdown.{setting}` is not known. Choices: raw_html."),
-    "html-removed": ("HTML `{what}` dihapus demi keamanan pembaca dan tidak akan tampil. Gunakan Markdown biasa, "
-                     "atau minta pengelola situs memasang `markdown: {{raw_html: allow}}` jika semua penulis tepercaya.",
-                     "the HTML `{what}` was removed to keep readers safe and will not be shown. Use plain Markdown, "
-                     "or ask the site's maintainer to set `markdown: {{raw_html: allow}}` if every writer is trusted."),
+    "html-tag-removed": ("tag HTML `{tag}` dihapus demi keamanan pembaca; teks di dalamnya tetap tampil. "
+                         "Gunakan Markdown biasa untuk format.",
+                         "the HTML tag `{tag}` was removed to keep readers safe; the text inside it is still "
+                         "shown. Use plain Markdown for formatting."),
+    "html-tag-and-content-removed": ("tag HTML `{tag}` beserta seluruh isinya dihapus demi keamanan pembaca.",
+                                     "the HTML tag `{tag}` and everything inside it were removed to keep "
+                                     "readers safe."),
+    "html-attribute-removed": ("atribut `{attribute}` pada `{tag}` dihapus demi keamanan pembaca; isi `{tag}` "
+                               "itu tetap tampil. Jika semua penulis tepercaya, pengelola situs dapat memasang "
+                               "`markdown: {{raw_html: allow}}`.",
+                               "the `{attribute}` attribute of a `{tag}` was removed to keep readers safe; the "
+                               "`{tag}` itself is still shown. If every writer is trusted, the site's maintainer "
+                               "can set `markdown: {{raw_html: allow}}`."),
+    "html-address-removed": ("alamat `{scheme}` pada atribut `{attribute}` dari `{tag}` dihapus: tautan dan gambar "
+                             "hanya boleh memakai http, https, mailto, atau tel.",
+                             "the `{scheme}` address in the `{attribute}` attribute of a `{tag}` was removed: "
+                             "links and images may only use http, https, mailto or tel."),
+    "html-frame-removed": ("bingkai `<iframe>` dari {host} dihapus: hanya video YouTube dan peta Google Maps atau "
+                           "OpenStreetMap yang boleh disematkan. Untuk video YouTube, cukup tempel tautannya di "
+                           "baris tersendiri.",
+                           "the `<iframe>` from {host} was removed: only YouTube videos and Google Maps or "
+                           "OpenStreetMap maps may be embedded. For a YouTube video, paste its link on a line of "
+                           "its own."),
     "theme-missing": ("tema \"{theme}\" tidak ditemukan (dicari di {folder}).",
                       "theme \"{theme}\" was not found (looked in {folder})."),
     "i18n-invalid": ("berkas tema ini tidak valid: {detail}", "this theme file is invalid: {detail}"),
@@ -259,6 +319,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init-exists": ("sudah ada situs di {target}; tidak ada yang ditimpa.", "there is already a site in {target}; nothing was overwritten."),
     "unknown-kelurahan": ("kelurahan \"{value}\" tidak dikenal. Pilihan: {choices}.",
                           "unknown kelurahan \"{value}\". Choices: {choices}."),
+    "new-kelurahan-not-registered": ("kelurahan \"{value}\" belum ada di daftar wilayah site.yaml; foldernya "
+                                     "dibuat baru.",
+                                     "kelurahan \"{value}\" is not in the region registry of site.yaml; a new folder "
+                                     "was made for it."),
     "new-exists": ("berkas ini sudah ada; tidak ada yang ditimpa.", "this file already exists; nothing was overwritten."),
     # Size limits (kimpress/limits.py): the body is not converted.
     "body-too-large": ("isi berkas ini terlalu panjang: {size} karakter, batasnya {limit}. Pecah menjadi beberapa artikel.",
@@ -336,6 +400,26 @@ def word(code: str, language: str, params: dict) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+@lru_cache(maxsize=8)
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+def plural_form(language: str, count: int) -> str:
+    """The CLDR plural category of ``count`` in ``language``: "one" or "other" (Indonesian has only "other")."""
+    return _locale(language).plural_form(abs(count))
+
+
+def count_words(count: int, forms: dict[str, str] | str, language: str) -> str:
+    """``forms`` ("{count} artikel", or {"one": "{count} article", "other": "{count} articles"}) for ``count``.
+
+    The number is written the local way (1.234 in Indonesian, 1,234 in English).
+    """
+    if isinstance(forms, dict):
+        forms = forms.get(plural_form(language, count)) or forms.get("other") or next(iter(forms.values()))
+    return forms.replace("{count}", format_decimal(count, locale=language))
 
 
 def label(key: str, language: str) -> str:

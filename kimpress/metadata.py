@@ -39,17 +39,22 @@ def _template_name(value: Any) -> str:
 _DATE = dict(check=_as_is, raw_text=True)
 _TEMPLATE = dict(check=_template_name, raw_text=True)
 
+# ``date`` may be left out when the file name starts with it (2024-05-01-kerja-bakti.md).
+# Keys other generators write (Jekyll, Hugo) are understood where their meaning is ours.
 ARTICLE_SCHEMA: dict[str, Option] = {
     "title": Text(required=True, aliases=("judul",)),
-    "date": Custom(required=True, aliases=("tanggal",), **_DATE),
-    "updated": Custom(aliases=("diperbarui",), **_DATE),
+    "date": Custom(aliases=("tanggal",), **_DATE),
+    "updated": Custom(aliases=("diperbarui", "lastmod", "last_modified_at", "modified"), **_DATE),
     "author": Text(aliases=("penulis",)),
     "tags": TextList(aliases=("tag",)),
     "category": Text(aliases=("rubrik", "kategori")),
-    "summary": Text(aliases=("ringkasan",)),
+    "categories": TextList(),  # Jekyll's list: the first is the rubrik, the rest become tags
+    "summary": Text(aliases=("ringkasan", "excerpt")),
+    "description": Text(aliases=("deskripsi",)),  # for search engines and share cards; default: from the summary
     "cover": Text(aliases=("sampul", "gambar")),
     "cover_alt": Text(aliases=("keterangan_sampul", "keterangan_gambar")),
     "draft": Boolean(default=False),
+    "published": Boolean(),  # Jekyll's ``published: false`` is a draft
     "slug": Text(),
     "id": Text(),
     "kelurahan": Text(),
@@ -60,7 +65,8 @@ ARTICLE_SCHEMA: dict[str, Option] = {
 PAGE_SCHEMA: dict[str, Option] = {
     "title": Text(required=True, aliases=("judul",)),
     "date": Custom(aliases=("tanggal",), **_DATE),
-    "summary": Text(aliases=("ringkasan",)),
+    "summary": Text(aliases=("ringkasan", "excerpt")),
+    "description": Text(aliases=("deskripsi",)),
     "slug": Text(),
     "draft": Boolean(default=False),
     "template": Custom(**_TEMPLATE),

@@ -50,6 +50,8 @@ class Article:
     draft: bool = False
     updated_has_time: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
+    description: str = ""  # about 160 characters, for search engines and share cards
+    slug_line: int = 1  # the line of ``slug:`` in the source, where a clash of addresses is reported
 
     @property
     def sort_key(self) -> tuple:
@@ -70,6 +72,8 @@ class Page:
     date: datetime | None = None
     template: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    description: str = ""
+    slug_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,24 @@ class Asset:
 
 
 @dataclass(frozen=True)
+class Unpublished:
+    """An article this build leaves out: a draft, or one dated later than now ("future")."""
+
+    source: str
+    reason: str
+    date: datetime | None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A site path a writer wrote as ``/...``, checked once the build knows everything it publishes."""
+
+    source: str
+    line: int
+    href: str
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything a build publishes, grouped for the planner and the themes."""
 
@@ -126,12 +148,13 @@ class Site:
     by_tag: Mapping[str, tuple[Article, ...]]
     by_category: Mapping[str, tuple[Article, ...]]
     by_author: Mapping[str, tuple[Article, ...]]
-    skipped_drafts: int = 0
-    skipped_future: int = 0
+    unpublished: tuple[Unpublished, ...] = ()
+    references: tuple[Reference, ...] = ()
 
     # The fields each lookup method reads, so a page using one depends on those alone.
     method_reads: ClassVar[dict[str, tuple[str, ...]]] = {
-        "kelurahan_named": ("kelurahan",), "kecamatan_named": ("kecamatan",)}
+        "kelurahan_named": ("kelurahan",), "kecamatan_named": ("kecamatan",),
+        "skipped_drafts": ("unpublished",), "skipped_future": ("unpublished",)}
 
     @cached_property
     def _kelurahan_index(self) -> dict[str, Kelurahan]:
@@ -140,6 +163,14 @@ class Site:
     @cached_property
     def _kecamatan_index(self) -> dict[str, Kecamatan]:
         return {kec.slug: kec for kec in self.kecamatan}
+
+    @property
+    def skipped_drafts(self) -> int:
+        return sum(1 for item in self.unpublished if item.reason == "draft")
+
+    @property
+    def skipped_future(self) -> int:
+        return sum(1 for item in self.unpublished if item.reason == "future")
 
     def kelurahan_named(self, slug: str) -> Kelurahan | None:
         return self._kelurahan_index.get(slug)

@@ -33,6 +33,7 @@ class Output:
     origin: str = CONFIG_ORIGIN  # the source that claims this URL, for messages
     copy_from: str | None = None  # absolute path of a file copied as is
     feed: Any = None  # a feeds.FeedSpec for a feed output
+    origin_line: int | None = None  # the line of the origin that decides the URL (its ``slug:``)
 
     @property
     def path(self) -> str:
@@ -138,7 +139,8 @@ def plan_pages(site: Site) -> list[Output]:
         outputs += [_article_output(site, article, neighbours, feeds)
                     for article, neighbours in _with_neighbours(site.by_kelurahan.get(kel.slug, ()))]
     for page in site.pages:
-        outputs.append(Output(page.url, page.template or "page.html", {"page": page}, page.source))
+        outputs.append(Output(page.url, page.template or "page.html", {"page": page}, page.source,
+                              origin_line=page.slug_line))
     for kind, feed_kind, terms, groups in (
         ("tags", "tag", site.tags, site.by_tag),
         ("categories", "category", site.categories, site.by_category),
@@ -188,7 +190,7 @@ def _article_output(site: Site, article: Article, neighbours: tuple[Article | No
         "previous": neighbours[0],
         "next": neighbours[1],
         "feeds": feeds,
-    }, article.source)
+    }, article.source, origin_line=article.slug_line)
 
 
 @dataclass(frozen=True)
@@ -264,26 +266,43 @@ def check_conflicts(outputs: Iterable[Output]) -> list[Diagnostic]:
     diagnostics = _unsafe_paths(outputs)
     if diagnostics:
         return diagnostics  # a path that cannot be written makes every other check moot
-    owners: dict[str, Output] = {}
+    claims: dict[str, list[Output]] = {}
     folders: dict[str, Output] = {}
     for output in outputs:
         key = _disk_key(output.path)
-        first = owners.setdefault(key, output)
-        if first is not output:
-            diagnostics.append(_conflict(first, output))
+        claims.setdefault(key, []).append(output)
         parts = key.split("/")[:-1]
         for depth in range(1, len(parts) + 1):
             folders.setdefault("/".join(parts[:depth]), output)
-    for key, output in owners.items():
+    for key, claimants in claims.items():
         if key in folders:
-            diagnostics.append(_conflict(folders[key], output))
+            claimants = claimants + [folders[key]]
+        if len(claimants) > 1:
+            diagnostics += _conflicts(claimants)
     return diagnostics + _reserved_folders(outputs, {d.param_dict["url"] for d in diagnostics})
 
 
-def _conflict(first: Output, second: Output) -> Diagnostic:
-    """Locate a clash in the writer's file, never in a page kimpress makes itself."""
-    here, other = (first, second) if second.origin == CONFIG_ORIGIN else (second, first)
-    return error("url-conflict", here.origin, None, url=here.url, other=other.origin)
+def _conflicts(claimants: list[Output]) -> list[Diagnostic]:
+    """One message for each writer's file claiming one address, naming the others.
+
+    A clash with a page kimpress makes itself is located in the writer's file only,
+    never in a built-in page.
+    """
+    writers = [output for output in claimants if output.origin not in (CONFIG_ORIGIN, THEME_ORIGIN)]
+    located = writers or claimants[:1]
+    found = []
+    for output in located:
+        others = sorted({other.origin for other in claimants if other.origin != output.origin}) or [output.origin]
+        found.append(error("url-conflict", output.origin, output.origin_line, url=output.url,
+                           other=", ".join(others), example=_example_slug(output.url)))
+    return found
+
+
+def _example_slug(url: str) -> str:
+    """A slug the writer could take instead: the last part of the address with "-2"."""
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    stem = last.rsplit(".", 1)[0] if "." in last else last
+    return f"{stem or 'tulisan'}-2"
 
 
 def _disk_key(path: str) -> str:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import tzinfo
 from typing import Iterable, TextIO
 
+from kimpress.dates import format_short_date
 from kimpress.errors import Diagnostic
-from kimpress.messages import label, word
+from kimpress.messages import count_words, label, word
+from kimpress.model import Unpublished
+from kimpress.urls import encode_path
 
 
 def format_diagnostic(diagnostic: Diagnostic, language: str = "id") -> str:
     """One line: ``content/x.md:4: message`` (warnings say so)."""
     params = diagnostic.param_dict
-    if params.get("other") == "site.yaml" and diagnostic.code == "url-conflict":
-        params["other"] = label("builtin", language)
+    if diagnostic.code == "url-conflict":  # a page kimpress makes is named as such, not as site.yaml
+        params["other"] = ", ".join(label("builtin", language) if other == "site.yaml" else other
+                                    for other in str(params.get("other", "")).split(", "))
     suggestion = params.get("suggestion")
     message = word(diagnostic.code, language, params)
     if suggestion:
@@ -37,20 +42,58 @@ def format_seconds(seconds: float, language: str) -> str:
     return (text.replace(".", ",") + " detik") if language == "id" else text + " s"
 
 
+SHORT_LIST = 5  # up to this many left-out articles are named in the summary
+
+
+def _count(count: int, singular: str, plural: str, language: str) -> str:
+    return count_words(count, {"one": f"{{count}} {singular}", "other": f"{{count}} {plural}"}, language)
+
+
 def build_summary(articles: int, pages: int, outputs: int, written: int, deleted: int, seconds: float,
-                  language: str, drafts: int = 0, future: int = 0) -> str:
-    """A short closing line for ``kimpress build``."""
-    if language == "id":
+                  language: str, unpublished: Iterable[Unpublished] = (), zone: tzinfo | None = None) -> str:
+    """A short closing line for ``kimpress build``, naming what it left out when the list is short."""
+    english = language == "en"
+    if english:
+        text = (f"Done: {_count(articles, 'article', 'articles', language)}, {_count(pages, 'page', 'pages', language)}"
+                f", {_count(outputs, 'file', 'files', language)} ({written} written, {deleted} deleted) in "
+                f"{format_seconds(seconds, language)}.")
+    else:
         text = (f"Selesai: {articles} artikel, {pages} halaman, {outputs} berkas "
                 f"({written} ditulis, {deleted} dihapus) dalam {format_seconds(seconds, language)}.")
-        if drafts or future:
-            text += f" Tidak diterbitkan: {drafts} draf, {future} terjadwal."
-        return text
-    text = (f"Done: {articles} articles, {pages} pages, {outputs} files "
-            f"({written} written, {deleted} deleted) in {format_seconds(seconds, language)}.")
-    if drafts or future:
-        text += f" Not published: {drafts} drafts, {future} scheduled."
+    groups = []
+    for reason, words in (("draft", ("draf", "draf") if not english else ("draft", "drafts")),
+                          ("future", ("terjadwal", "terjadwal") if not english else ("scheduled", "scheduled"))):
+        items = [item for item in unpublished if item.reason == reason]
+        if not items:
+            continue
+        group = _count(len(items), *words, language)
+        if len(items) <= SHORT_LIST:
+            named = [item.source + (f", {format_short_date(item.date, language, zone or item.date.tzinfo)}"
+                                    if reason == "future" and item.date else "") for item in items]
+            group += f" ({'; '.join(named)})"
+        groups.append(group)
+    if groups:
+        text += (" Not published: " if english else " Tidak diterbitkan: ") + ", ".join(groups) + "."
     return text
+
+
+def init_next_steps(site_arg: str, kelurahan: str, language: str) -> str:
+    """What to type after ``kimpress init``: write a first article, then preview the site."""
+    site_option = f" --site {site_arg}" if site_arg else ""
+    serve = f"kimpress serve {site_arg}".rstrip()
+    new = f'kimpress new "Judul Berita" --kelurahan {kelurahan}{site_option}'
+    if language == "id":
+        return f"\nSitus siap. Dua langkah berikutnya:\n  {new}\n  {serve}"
+    return f"\nThe site is ready. Next two steps:\n  {new}\n  {serve}"
+
+
+def new_next_steps(site_arg: str, url: str, language: str) -> str:
+    """After ``kimpress new``: how to see the article while writing it."""
+    serve = f"kimpress serve {site_arg}".rstrip()
+    address = f"http://127.0.0.1:8000{encode_path(url)}"
+    if language == "id":
+        return f"Tulis isinya, lalu lihat pratinjaunya dengan `{serve}` di {address}"
+    return f"Write it, then preview it with `{serve}` at {address}"
 
 
 def rebuild_line(written: int, deleted: int, seconds: float, language: str, first: bool = False) -> str:
@@ -60,7 +103,8 @@ def rebuild_line(written: int, deleted: int, seconds: float, language: str, firs
         verb = "Dibangun" if first else "Dibangun ulang"
         return f"[{clock}] {verb}: {written} berkas ditulis, {deleted} dihapus, {format_seconds(seconds, language)}."
     verb = "Built" if first else "Rebuilt"
-    return f"[{clock}] {verb}: {written} files written, {deleted} deleted, {format_seconds(seconds, language)}."
+    return (f"[{clock}] {verb}: {_count(written, 'file', 'files', language)} written, {deleted} deleted, "
+            f"{format_seconds(seconds, language)}.")
 
 
 def problems_line(count: int, language: str) -> str:
@@ -68,7 +112,8 @@ def problems_line(count: int, language: str) -> str:
     clock = time.strftime("%H:%M:%S")
     if language == "id":
         return f"[{clock}] Gagal dibangun ulang ({count} masalah); situs terakhir yang berhasil tetap ditampilkan:"
-    return f"[{clock}] Rebuild failed ({count} problems); the last good site is still shown:"
+    return (f"[{clock}] Rebuild failed ({_count(count, 'problem', 'problems', language)}); the last good site is "
+            f"still shown:")
 
 
 class ProgressBar:

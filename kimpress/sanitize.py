@@ -4,17 +4,21 @@ Raw HTML in Markdown is the writer's; a KIM site has many writers, so by default
 only what the Markdown extensions of ``markup.EXTENSIONS`` produce, plus common
 harmless formatting, survives: no scripts, no event handlers, no ``style`` (but
 the table alignment Markdown writes), no ``javascript:``/``data:`` URLs, no frames
-but YouTube embeds. ``removed_markup`` tells which tags and attributes went, so
-the writer can be warned.
+but YouTube, Google Maps and OpenStreetMap embeds (``kimpress.embeds``).
+``removed_markup`` tells which tags and attributes went, so the writer can be
+told exactly what was removed.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 import nh3
+
+from kimpress.embeds import allowed_frame
 
 # What Python-Markdown and our extensions emit (core, tables, fenced_code,
 # footnotes, toc, def_list, abbr, attr_list), then harmless formatting writers use.
@@ -57,11 +61,11 @@ _ALIGN = {f"text-align: {side};" for side in ("left", "center", "right")}
 ATTRIBUTE_VALUES = {"th": {"style": _ALIGN}, "td": {"style": _ALIGN}}
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-YOUTUBE_EMBED = re.compile(r"https://www\.youtube(?:-nocookie)?\.com/embed/[\w-]+(?:\?[\w.=&;%-]*)?")
 
 
-def _only_youtube_frames(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "iframe" and attribute == "src" and not YOUTUBE_EMBED.fullmatch(value):
+def _only_allowed_frames(tag: str, attribute: str, value: str) -> str | None:
+    """Keep an iframe's address only when it is a YouTube, Google Maps or OpenStreetMap embed."""
+    if tag == "iframe" and attribute == "src" and allowed_frame(value) is None:
         return None
     return value
 
@@ -71,7 +75,7 @@ _CLEANER = nh3.Cleaner(
     clean_content_tags={"script", "style"},
     attributes=ATTRIBUTES,
     tag_attribute_values=ATTRIBUTE_VALUES,
-    attribute_filter=_only_youtube_frames,
+    attribute_filter=_only_allowed_frames,
     url_schemes=URL_SCHEMES,
     link_rel=None,  # keep Markdown's own links (footnotes, toc) exactly as written
     strip_comments=True,
@@ -81,6 +85,20 @@ _CLEANER = nh3.Cleaner(
 def clean_html(html: str) -> str:
     """Keep only allow-listed tags, attributes and URL schemes of ``html``."""
     return _CLEANER.clean(html)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One kind of markup the sanitiser removed: a whole tag, or one attribute of a tag.
+
+    ``value`` is the attribute's first removed value (an address tells why it went);
+    ``line`` is the line of the Markdown where it first appears, when found.
+    """
+
+    tag: str
+    attribute: str | None = None
+    value: str = ""
+    line: int | None = None
 
 
 class _Markup(HTMLParser):
@@ -106,30 +124,32 @@ def _markup(html: str) -> _Markup:
     return parser
 
 
-def removed_markup(before: str, after: str) -> list[tuple[str, str, str]]:
-    """Tags and attributes of ``before`` that ``after`` lacks: (``<tag>`` or ``<tag attr>``, tag, first value).
+def removed_markup(before: str, after: str) -> list[Removal]:
+    """Tags and attributes of ``before`` that ``after`` lacks, in document order.
 
     The attributes of a tag that went entirely are not listed apart.
     """
     was, now = _markup(before), _markup(after)
-    gone = [key for key in was.found if was.found[key] > now.found[key]]  # in document order
+    gone = [key for key in was.found if was.found[key] > now.found[key]]
     removed = []
     for key in gone:
-        tag = key[1:-1].split(" ")[0]
-        if key == f"<{tag}>" or f"<{tag}>" not in gone or now.found[f"<{tag}>"]:
-            removed.append((key, tag, was.values.get(key, "")))
+        tag, _, attribute = key[1:-1].partition(" ")
+        if not attribute:
+            removed.append(Removal(tag))
+        elif f"<{tag}>" not in gone or now.found[f"<{tag}>"]:
+            removed.append(Removal(tag, attribute, was.values.get(key, "")))
     return removed
 
 
-def locate_removed(text: str, removed: list[tuple[str, str, str]]) -> tuple[tuple[str, int | None], ...]:
-    """Pair each removed item with the line of ``text`` (the Markdown) it first appears on, if found."""
+def locate_removed(text: str, removed: list[Removal]) -> tuple[Removal, ...]:
+    """Each removal with the line of ``text`` (the Markdown) it first appears on, if found."""
     located = []
-    for key, tag, value in removed:
-        name = key[1:-1].partition(" ")[2]
+    for item in removed:
+        tag, name = item.tag, item.attribute
         if name:
             # Raw HTML, then an attr_list ``{: name=...}``, then a URL written in Markdown syntax.
             patterns = [rf"<{tag}\b[^>]*?\s{re.escape(name)}\b", rf"(?<![\w-]){re.escape(name)}\s*="]
-            patterns += [re.escape(value)] if value.strip() else []
+            patterns += [re.escape(item.value)] if item.value.strip() else []
         else:
             patterns = [rf"<{tag}(?=[\s/>])"]
         line = None
@@ -138,5 +158,5 @@ def locate_removed(text: str, removed: list[tuple[str, str, str]]) -> tuple[tupl
             if match:
                 line = text.count("\n", 0, match.start()) + 1
                 break
-        located.append((key, line))
+        located.append(replace(item, line=line))
     return tuple(located)

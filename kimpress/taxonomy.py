@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from kimpress.config import SiteConfig
-from kimpress.model import Article, Asset, Kecamatan, Kelurahan, Page, Site, Term
+from kimpress.model import Article, Asset, Kecamatan, Kelurahan, Page, Reference, Site, Term, Unpublished
 
 
 def group_site(
@@ -15,8 +15,8 @@ def group_site(
     kelurahan: Iterable[Kelurahan],
     kecamatan: Iterable[Kecamatan],
     assets: Iterable[Asset],
-    skipped_drafts: int = 0,
-    skipped_future: int = 0,
+    unpublished: tuple[Unpublished, ...] = (),
+    references: tuple[Reference, ...] = (),
 ) -> Site:
     """Sort everything into a ``Site``: articles newest first, terms by name."""
     ordered = tuple(sorted(articles, key=lambda article: article.sort_key))
@@ -42,8 +42,8 @@ def group_site(
         by_tag=by_tag,
         by_category=by_category,
         by_author=by_author,
-        skipped_drafts=skipped_drafts,
-        skipped_future=skipped_future,
+        unpublished=tuple(sorted(unpublished, key=lambda item: item.source)),
+        references=references,
     )
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from kimpress.config import SiteConfig
 from kimpress.errors import ConfigError, Diagnostic, TemplateError, error
+from kimpress.messages import count_words
 
 DEFAULT_THEME = "default"
 MAX_CHAIN = 8
@@ -108,14 +109,18 @@ class Theme:
     config: SiteConfig
     chain: list[ThemeLayer]
     environment: jinja2.Environment
-    strings: dict[str, str] = field(default_factory=dict)
+    strings: dict[str, str | dict[str, str]] = field(default_factory=dict)
 
     def static_dirs(self) -> list[Path]:
         """Theme static folders, lowest priority first."""
         return [layer.path / "static" for layer in reversed(self.chain) if (layer.path / "static").is_dir()]
 
     def translate(self, key: str, **params: Any) -> str:
+        """The UI string ``key`` filled with ``params``; a string with plural forms is chosen by ``count``."""
         text = self.strings.get(key, key)
+        if isinstance(text, dict) or "count" in params and isinstance(params["count"], int):
+            text = count_words(int(params.get("count", 0)), text, self.config.language)
+            params = {name: value for name, value in params.items() if name != "count"}
         return text.format(**params) if params else text
 
 
@@ -133,9 +138,12 @@ def theme_files_key(chain: list[ThemeLayer]) -> tuple[tuple[str, bytes], ...]:
     return tuple(sorted(found))
 
 
-def load_strings(chain: list[ThemeLayer], language: str) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Merge ``i18n/<language>.yaml`` of every layer; the site's theme wins."""
-    strings: dict[str, str] = {}
+def load_strings(chain: list[ThemeLayer], language: str) -> tuple[dict[str, str | dict[str, str]], list[Diagnostic]]:
+    """Merge ``i18n/<language>.yaml`` of every layer; the site's theme wins.
+
+    A value is a string, or a mapping of CLDR plural forms (``one``, ``other``) for strings with a ``{count}``.
+    """
+    strings: dict[str, str | dict[str, str]] = {}
     problems: list[Diagnostic] = []
     for layer in reversed(chain):
         path = layer.path / "i18n" / f"{language}.yaml"
@@ -146,7 +154,8 @@ def load_strings(chain: list[ThemeLayer], language: str) -> tuple[dict[str, str]
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             problems.append(error("i18n-invalid", str(path), None, detail=str(exc)))
             continue
-        strings.update({str(key): str(value) for key, value in data.items()})
+        strings.update({str(key): {str(form): str(text) for form, text in value.items()} if isinstance(value, dict)
+                        else str(value) for key, value in data.items()})
     return strings, problems
 
 

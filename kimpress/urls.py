@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 # Placeholders each permalink kind may use.
 PERMALINK_FIELDS: dict[str, frozenset[str]] = {
@@ -44,6 +44,29 @@ DEFAULT_PERMALINKS: dict[str, str] = {
     "subscribe": "/langganan/",
 }
 
+# An English site names its built-in lists in English; "districts" stands for kecamatan.
+ENGLISH_PERMALINKS: dict[str, str] = {
+    **DEFAULT_PERMALINKS,
+    "kecamatan": "/districts/{kecamatan}/",
+    "kecamatan_index": "/districts/",
+    "tag": "/tags/{tag}/",
+    "tags": "/tags/",
+    "category": "/categories/{category}/",
+    "categories": "/categories/",
+    "author": "/authors/{author}/",
+    "authors": "/authors/",
+    "year": "/archive/{year}/",
+    "month": "/archive/{year}/{month}/",
+    "archive": "/archive/",
+    "subscribe": "/subscribe/",
+}
+
+
+def default_permalinks(language: str) -> dict[str, str]:
+    """The built-in URL patterns of a site in ``language`` (``permalinks:`` in site.yaml overrides any)."""
+    return dict(ENGLISH_PERMALINKS if language == "en" else DEFAULT_PERMALINKS)
+
+
 # Feed file names beside each list page, and their media types.
 FEED_FILES: dict[str, tuple[str, str]] = {
     "rss": ("feed.xml", "application/rss+xml"),
@@ -53,17 +76,78 @@ FEED_FILES: dict[str, tuple[str, str]] = {
 
 PAGE_FOLDER = "page"  # pages 2, 3... of a list: /page/2/, /tag/kim/page/2/
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_HYPHENS = re.compile(r"-{2,}")
+# Latin letters NFKD does not take apart: folded by hand, as a reader would spell them in ASCII.
+_LATIN_FOLDS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i",
+                "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n"}
 
 
 def slugify(text: str) -> str:
-    """Make an ASCII, lower-case, hyphenated slug: "Lok Tuan" -> "lok-tuan".
+    """Make a lower-case, hyphenated slug that keeps every script: "Lok Tuan" -> "lok-tuan".
 
-    Idempotent, and never contains "/", "." or other characters that could
-    leave a URL segment.
+    Latin letters fold to ASCII ("Café" -> "cafe"); letters and digits of other
+    scripts stay, with their vowel signs ("ꦧꦼꦫꦶꦠ", "بيريتا"), in NFC; emoji,
+    punctuation and spaces become single hyphens. Idempotent, and never contains
+    "/", ".", "%" or any other character that could leave a URL segment.
     """
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
+    text = unicodedata.normalize("NFC", str(text)).lower()
+    parts = [_slug_cluster(base, marks) for base, marks in _clusters(text)]
+    slug = _HYPHENS.sub("-", "".join(parts)).strip("-")
+    return unicodedata.normalize("NFC", slug)
+
+
+def _clusters(text: str) -> list[tuple[str, str]]:
+    """Split into (base character, the combining marks after it); leading marks have no base."""
+    clusters: list[tuple[str, str]] = []
+    for char in text:
+        if unicodedata.category(char)[0] == "M" and clusters:
+            base, marks = clusters[-1]
+            clusters[-1] = (base, marks + char)
+        elif unicodedata.category(char)[0] != "M":
+            clusters.append((char, ""))
+    return clusters
+
+
+def _slug_cluster(base: str, marks: str) -> str:
+    """The slug text of one base character and its marks."""
+    if base.isascii():
+        return base if base.isalnum() else "-"  # a Latin letter's extra accents are dropped
+    decomposed = "".join(char for char in unicodedata.normalize("NFKD", base + marks)
+                         if not unicodedata.combining(char))
+    if decomposed and decomposed.isascii():  # é, ﬁ, ², full-width Ａ: spelled in ASCII
+        return "".join(char if char.isalnum() else "-" for char in decomposed.lower())
+    if base in _LATIN_FOLDS:
+        return _LATIN_FOLDS[base]
+    category = unicodedata.category(base)
+    if category == "Cf":  # zero-width joiners and direction marks shape text, they are not part of words
+        return ""
+    if category[0] in "LN":
+        kept = "".join(mark for mark in marks if unicodedata.category(mark) != "Me" and not _is_selector(mark))
+        return base + kept
+    return "-"
+
+
+def _is_selector(char: str) -> bool:
+    code = ord(char)
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+
+
+# Characters a URL may hold as they are (RFC 3986 unreserved and sub-delims, ":" and "@").
+_PATH_SAFE = "/-._~!$&'()*+,;=:@"
+_URI_SAFE = _PATH_SAFE + "?#[]%"
+
+
+def encode_path(path: str) -> str:
+    """Percent-encode a site path for writing in a URL: "/kabar/ꦧ/" -> "/kabar/%EA%A6%A7/".
+
+    Site paths in the model are never encoded, so "%" is encoded too.
+    """
+    return quote(path, safe=_PATH_SAFE)
+
+
+def iri_to_uri(url: str) -> str:
+    """Percent-encode what a URI may not hold (spaces, non-ASCII), keeping escapes already there."""
+    return quote(url, safe=_URI_SAFE)
 
 
 def pattern_fields(pattern: str) -> set[str]:
@@ -99,14 +183,17 @@ def base_path(base_url: str) -> str:
 
 
 def site_url(base_url: str, url: str) -> str:
-    """Root-relative URL including the base path: "/a/" -> "/kim/a/"; absolute URLs pass through."""
+    """Root-relative, percent-encoded URL including the base path: "/a/" -> "/kim/a/".
+
+    Absolute URLs pass through, made valid URIs.
+    """
     if urlsplit(url).scheme:
-        return url
-    return base_path(base_url) + url.lstrip("/")
+        return iri_to_uri(url)
+    return base_path(base_url) + encode_path(url.lstrip("/"))
 
 
 def absolute_url(base_url: str, url: str) -> str:
-    """Absolute URL of a site URL ("/a/" -> "https://x/kim/a/"); absolute URLs pass through."""
+    """Absolute, percent-encoded URL of a site URL ("/a/" -> "https://x/kim/a/"); absolute URLs pass through."""
     if urlsplit(url).scheme:
-        return url
-    return urljoin(base_url, url.lstrip("/"))
+        return iri_to_uri(url)
+    return urljoin(base_url, encode_path(url.lstrip("/")))

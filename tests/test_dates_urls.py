@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from kimpress.dates import DateProblem, format_date, format_month, format_short_date, get_zone, iso_date, parse_when
 from kimpress.urls import (
-    absolute_url, base_path, expand_permalink, output_path_for, paginated_url, site_url, slugify,
+    absolute_url, base_path, encode_path, expand_permalink, output_path_for, paginated_url, site_url, slugify,
 )
 
 WITA = get_zone("Asia/Makassar")
@@ -180,6 +181,13 @@ def test_month_names_and_iso():
 SLUG = re.compile(r"^[a-z0-9-]*$")
 
 
+def is_slug_char(char: str) -> bool:
+    """ASCII lower-case letters, digits and hyphens, or a letter, digit or mark of another script."""
+    if char.isascii():
+        return bool(SLUG.match(char))
+    return unicodedata.category(char)[0] in "LMN" and char.lower() == char
+
+
 @pytest.mark.parametrize(("text", "slug"), [
     ("Lok Tuan", "lok-tuan"),
     ("Api-Api", "api-api"),
@@ -191,7 +199,15 @@ SLUG = re.compile(r"^[a-z0-9-]*$")
     ("a/b\\c.d", "a-b-c-d"),
     ("UMKM 2019", "umkm-2019"),
     ("<script>alert(1)</script>", "script-alert-1-script"),
-    ("日本語", ""),
+    ("日本語", "日本語"),
+    ("ꦏꦧꦂ ꦏꦶꦩ꧀", "ꦏꦧꦂ-ꦏꦶꦩ꧀"),  # Aksara Jawa keeps its vowel signs and pangkon
+    ("كابر كيم", "كابر-كيم"),  # Pegon / Jawi
+    ("Кофе", "кофе"),
+    ("Ünïcödé Ｆｕｌｌ", "unicode-full"),
+    ("Straße ǅemal", "strasse-dzemal"),
+    ("İstanbul", "istanbul"),
+    ("🎉🎉", ""),
+    ("1️⃣ satu", "1-satu"),
     ("", ""),
 ])
 def test_slugify_examples(text, slug):
@@ -203,9 +219,19 @@ def test_slugify_examples(text, slug):
 def test_slugify_is_idempotent_and_url_safe(text):
     slug = slugify(text)
     assert slugify(slug) == slug
-    assert SLUG.match(slug)
+    assert all(is_slug_char(char) for char in slug), slug
+    assert unicodedata.normalize("NFC", slug) == slug
     assert not slug.startswith("-") and not slug.endswith("-")
     assert "--" not in slug
+    assert re.fullmatch(r"[A-Za-z0-9%-]*", encode_path(slug))  # percent-encoded, it is plain ASCII
+
+
+@settings(max_examples=200, database=None, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("Lo", "Mn", "Mc", "Nd")), min_size=1))
+def test_slugify_keeps_letters_of_every_script(text):
+    slug = slugify(text)
+    if any(unicodedata.category(char) in ("Lo", "Nd") and not char.isascii() for char in text):
+        assert slug, text
 
 
 @settings(max_examples=200, database=None, deadline=None)

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import MINIMAL_CONFIG, article, build_site, parse_html
 from kimpress.errors import KimpressError, Severity, SourceError, TemplateError
+from kimpress.report import format_diagnostic
 
 P = "content/loktuan/x.md"
 FRONT = "---\ntitle: A\ndate: 2018-11-12\n---\n"  # four lines: the body starts on line 5
@@ -54,7 +55,7 @@ FRONT_MATTER_MISTAKES = [
     pytest.param("---\ndate: 2018-11-12\n---\nIsi.\n",
                  "missing-key", 1, {"key": "title"}, id="missing-title"),
     pytest.param("---\ntitle: A\n---\nIsi.\n",
-                 "missing-key", 1, {"key": "date"}, id="missing-date"),
+                 "date-missing", 1, {"example": "2024-05-01-x.md"}, id="missing-date"),
     pytest.param("---\ntitle:\ndate: 2018-11-12\n---\nIsi.\n",
                  "missing-key", 2, {"key": "title"}, id="title-without-value"),
     pytest.param("---\ntitle: '   '\ndate: 2018-11-12\n---\nIsi.\n",
@@ -100,7 +101,7 @@ def test_writer_mistake_is_reported_with_code_path_and_line(make_site, source, c
 def test_empty_file_reports_both_missing_keys(make_site):
     site = make_site({P: ""})
     found = {(d.code, d.path, d.line, d.param_dict.get("key")) for d in failing(site)}
-    assert found == {("missing-key", P, 1, "title"), ("missing-key", P, 1, "date")}
+    assert found == {("missing-key", P, 1, "title"), ("date-missing", P, 1, None)}
 
 
 @pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object/new:os.system"])
@@ -171,12 +172,26 @@ def test_category_by_label_is_accepted_when_categories_are_listed(make_site):
     assert result.site.articles[0].category.slug == "cek-fakta"
 
 
-def test_duplicate_slug_in_one_kelurahan_names_both_files(make_site):
+def test_duplicate_slug_in_one_kelurahan_gives_one_message_per_file_at_its_slug_line(make_site):
     first, second = "content/loktuan/2018-11-12-a.md", "content/loktuan/2018-11-13-b.md"
     site = make_site({first: article("A", slug="sama"), second: article("B", "2018-11-13", slug="sama")})
-    problem = only(failing(site), "url-conflict")
-    assert {problem.path, problem.param_dict["other"]} == {first, second}
-    assert problem.param_dict["url"] == "/loktuan/sama/"
+    diagnostics = failing(site)
+    problems = sorted((d for d in diagnostics if d.is_error), key=lambda d: d.path)
+    # Only the clash of addresses: the identity (kelurahan/slug) they share is the same mistake, not a second one.
+    assert [(d.code, d.path, d.line, d.param_dict["other"]) for d in problems] == [
+        ("url-conflict", first, 4, second), ("url-conflict", second, 4, first)]
+    assert {d.param_dict["url"] for d in problems} == {"/loktuan/sama/"}
+    wording = format_diagnostic(problems[0], "id")
+    assert wording.startswith(f"{first}:4: ") and second in wording and "`slug: sama-2`" in wording
+    assert " id " not in wording
+
+
+def test_duplicate_file_name_slug_is_located_at_line_1(make_site):
+    first, second = "content/loktuan/2018-11-12-banjir.md", "content/loktuan/2019-01-02-banjir.md"
+    site = make_site({first: article("A"), second: article("B", "2019-01-02")})
+    problems = [d for d in failing(site) if d.is_error]
+    assert sorted((d.code, d.path, d.line) for d in problems) == [
+        ("url-conflict", first, 1), ("url-conflict", second, 1)]
 
 
 def test_same_slug_in_two_kelurahan_is_fine(make_site):
@@ -189,16 +204,18 @@ def test_same_slug_in_two_kelurahan_is_fine(make_site):
 def test_duplicate_id_names_both_files(make_site):
     first, second = "content/loktuan/2018-11-12-a.md", "content/satimpo/2018-11-13-b.md"
     site = make_site({first: article("A", id="loktuan/lama"), second: article("B", "2018-11-13", id="loktuan/lama")})
-    problem = only(failing(site), "duplicate-id")
-    assert {problem.path, problem.param_dict["other"]} == {first, second}
-    assert problem.param_dict["uid"] == "loktuan/lama"
+    problems = [d for d in failing(site) if d.is_error]
+    assert sorted((d.code, d.path, d.line, d.param_dict["other"]) for d in problems) == [
+        ("duplicate-id", first, 4, second), ("duplicate-id", second, 4, first)]
+    assert {d.param_dict["uid"] for d in problems} == {"loktuan/lama"}
 
 
 def test_explicit_id_clashing_with_a_default_id_is_refused(make_site):
     # b keeps the identity of an article that still exists as loktuan/a.
     site = make_site({"content/loktuan/a.md": article("A"), "content/satimpo/b.md": article("B", id="loktuan/a")})
-    problem = only(failing(site), "duplicate-id")
-    assert {problem.path, problem.param_dict["other"]} == {"content/loktuan/a.md", "content/satimpo/b.md"}
+    problems = [d for d in failing(site) if d.is_error]
+    assert sorted((d.code, d.path, d.line) for d in problems) == [
+        ("duplicate-id", "content/loktuan/a.md", 1), ("duplicate-id", "content/satimpo/b.md", 4)]
 
 
 @pytest.mark.parametrize("files, url, source", [
@@ -218,7 +235,7 @@ def test_source_claiming_a_built_in_url_is_a_conflict_located_at_the_source(make
 
 def test_all_problems_of_a_run_are_reported_at_once(make_site):
     broken = {
-        "content/loktuan/2018-11-12-a.md": "---\ntitle: A\n---\nTanpa tanggal.\n",
+        "content/loktuan/a.md": "---\ntitle: A\n---\nTanpa tanggal.\n",
         "content/loktuan/2018-11-13-b.md": "---\ntitle: [B\ndate: 2018-11-13\n---\n",
         "content/satimpo/2018-11-14-c.md": FRONT + "[x](hilang.md)\n",
     }
@@ -228,7 +245,7 @@ def test_all_problems_of_a_run_are_reported_at_once(make_site):
     assert len(errors) >= 3
     assert {d.path for d in errors} == set(broken)
     assert {(d.code, d.path) for d in errors} >= {
-        ("missing-key", "content/loktuan/2018-11-12-a.md"),
+        ("date-missing", "content/loktuan/a.md"),
         ("yaml-unclosed-flow", "content/loktuan/2018-11-13-b.md"),
         ("broken-link-md", "content/satimpo/2018-11-14-c.md"),
     }

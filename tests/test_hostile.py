@@ -119,10 +119,17 @@ def test_hostile_slug_becomes_a_safe_slug(make_site, typed, url):
     assert url in urls(result, "articles")
 
 
-@pytest.mark.parametrize("typed", ["'...'", "'!?*'", "'/'", "'..'", "'日本語'"])
-def test_slug_without_letters_or_digits_is_an_error_at_its_line(make_site, typed):
-    problem = failing(make_site(GOOD), {P: article("X", slug=typed)}).only("empty-slug")
+@pytest.mark.parametrize("typed", ["'...'", "'!?*'", "'/'", "'..'", "'🎉🎉'"])
+def test_slug_without_letters_or_digits_warns_at_its_line_and_falls_back_to_the_file_name(make_site, typed):
+    result = passing(make_site(GOOD), {P: article("X", slug=typed)})
+    assert "/loktuan/x/" in urls(result, "articles")
+    [problem] = [d for d in result.warnings if d.code == "slug-without-letters"]
     assert (problem.path, problem.line) == (P, 4)
+
+
+def test_a_slug_in_another_script_is_kept(make_site):
+    result = passing(make_site(GOOD), {P: article("X", slug="'日本語'")})
+    assert "/loktuan/日本語/" in urls(result, "articles")
 
 
 @pytest.mark.parametrize("field_line", ["slug: " + "a" * 300, "tags: [" + "b" * 300 + "]", "author: " + "c" * 300,
@@ -180,10 +187,15 @@ def test_odd_article_file_names_become_safe_slugs(make_site, name, url):
     assert url in urls(result, "articles")
 
 
-@pytest.mark.parametrize("name", ["!!!.md", "\u65e5\u672c.md", "2018-11-12-.md"])
-def test_article_file_name_without_letters_is_an_error(make_site, name):
-    problem = failing(make_site(GOOD), {f"content/loktuan/{name}": article("X")}).only("empty-slug")
-    assert problem.path == f"content/loktuan/{name}"
+@pytest.mark.parametrize("name", ["!!!.md", "2018-11-12-.md", "2018-11-12-🎉.md"])
+def test_article_file_name_without_letters_gets_a_stable_slug_from_date_and_path(make_site, name):
+    site = make_site(GOOD)
+    first = passing(site, {f"content/loktuan/{name}": article("X")})
+    [made] = [a for a in first.site.articles if a.title == "X"]
+    assert made.slug.startswith("2018-11-12-") and len(made.slug) == len("2018-11-12-") + 6
+    (site / f"content/loktuan/{name}").write_text(article("X, judul baru", body="Lain."), encoding="utf-8")
+    again = passing(site)
+    assert [a.slug for a in again.site.articles if a.title.startswith("X")] == [made.slug]
 
 
 def test_names_of_only_dots_are_hidden_files_and_skipped(make_site):
@@ -211,7 +223,7 @@ def test_odd_kelurahan_folder_names_become_safe_slugs(make_site, folder, url):
     assert url in urls(result, "kelurahan")
 
 
-@pytest.mark.parametrize("folder", ["!!!", "日本語", "-_-"])
+@pytest.mark.parametrize("folder", ["!!!", "🎉", "-_-"])
 def test_kelurahan_folder_without_letters_is_an_error(make_site, folder):
     problem = failing(make_site(GOOD), {f"content/{folder}/x.md": article("X")}).only("folder-empty-slug")
     assert problem.path == f"content/{folder}"
@@ -262,8 +274,12 @@ def test_file_name_with_a_control_character_is_reported(make_site):
 # ---------------------------------------------------------------------------
 
 def conflict_names(outcome: Outcome, code: str = "url-conflict") -> set[str]:
-    problem = outcome.only(code)
-    return {problem.path, problem.param_dict["other"]}
+    """The files of a clash: each writer's file gets its own message naming the other."""
+    problems = [d for d in outcome.errors if d.code == code]
+    assert len(problems) == 2, [(d.code, d.path) for d in outcome.diagnostics]
+    assert {(d.path, d.param_dict["other"]) for d in problems} == {
+        (problems[0].path, problems[1].path), (problems[1].path, problems[0].path)}
+    return {d.path for d in problems}
 
 
 @pytest.mark.parametrize("first, second", [
@@ -321,8 +337,8 @@ def test_hidden_files_and_editor_litter_in_static_are_not_published(make_site):
 def test_a_file_where_a_folder_must_go_is_a_conflict(make_site):
     # content/tag (no extension) would be the file /tag, where the folder /tag/ holds the tag pages.
     outcome = failing(make_site(GOOD), {"content/tag": b"x"})
-    assert conflict_names(outcome) == {"content/tag", "site.yaml"}
-    assert outcome.only("url-conflict").path == "content/tag"
+    problem = outcome.only("url-conflict")  # located at the writer's file only, never at a built-in page
+    assert (problem.path, problem.param_dict["other"]) == ("content/tag", "site.yaml")
 
 
 # ---------------------------------------------------------------------------
