@@ -458,7 +458,10 @@ def test_archive_months_follow_the_site_zone(make_site):
     assert card_links(out / "arsip/2018/12/index.html") == ["/kim/2018/12/01/malam/"]
     assert card_links(out / "arsip/2018/11/index.html") == ["/kim/2018/11/30/sore/"]
     assert card_links(out / "arsip/2018/index.html") == ["/kim/2018/12/01/malam/", "/kim/2018/11/30/sore/"]
-    assert text_of(parse_html(out / "arsip/2018/12/index.html").find(".//h1")) == "Arsip Desember 2018"
+    month_page = parse_html(out / "arsip/2018/12/index.html")
+    assert text_of(month_page.find(".//h1")) == "Desember 2018"
+    assert [text_of(a) for a in month_page.findall(".//nav[@class='crumbs']//a")] == ["Beranda", "Arsip", "2018"]
+    assert "Arsip Desember 2018" in text_of(month_page.find(".//title"))
     months = [text_of(a) for a in parse_html(out / "arsip/index.html").findall(".//main/section/ul/li/a")]
     assert months == ["Desember 2018", "November 2018"]
 
@@ -494,8 +497,9 @@ def test_html_characters_in_title_author_and_tags_are_escaped(make_site):
     for rel in ("index.html", "satimpo/index.html", "penulis/index.html", "penulis/script-alert-1-script-q/index.html",
                 "tag/index.html", "tag/script-alert-1-script-q/index.html", "langganan/index.html"):
         assert parse_html(out / rel).find(".//script") is None, rel
-    heading = parse_html(out / "penulis/script-alert-1-script-q/index.html").find(".//h1")
-    assert text_of(heading) == f"Tulisan {HOSTILE}"
+    author_page = parse_html(out / "penulis/script-alert-1-script-q/index.html")
+    assert text_of(author_page.find(".//h1")) == HOSTILE
+    assert text_of(author_page.find("head/title")) == f"Tulisan {HOSTILE} · Kabar Uji"
 
 
 def test_html_characters_in_attributes_are_escaped_once(make_site):
