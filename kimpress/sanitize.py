@@ -58,7 +58,9 @@ ATTRIBUTES = {
 
 # The tables extension aligns columns with ``style``; nothing else may carry one.
 _ALIGN = {f"text-align: {side};" for side in ("left", "center", "right")}
-ATTRIBUTE_VALUES = {"th": {"style": _ALIGN}, "td": {"style": _ALIGN}}
+# The embed code YouTube and Google Maps give sets a frame's border off; it is harmless, so no warning.
+_NO_BORDER = {"border:0;", "border: 0;", "border:0", "border: 0", "border:none;", "border: none;"}
+ATTRIBUTE_VALUES = {"th": {"style": _ALIGN}, "td": {"style": _ALIGN}, "iframe": {"style": _NO_BORDER}}
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -102,19 +104,19 @@ class Removal:
 
 
 class _Markup(HTMLParser):
-    """Count each start tag as ``<tag>`` and each attribute as ``<tag attribute>``."""
+    """Count each start tag as ``<tag>`` and each attribute as ``<tag attribute>``, with its values."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: Counter[str] = Counter()
-        self.values: dict[str, str] = {}
+        self.values: dict[str, Counter[str]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found[f"<{tag}>"] += 1
         for name, value in dict(reversed(attrs)).items():  # a repeated attribute counts once, as in HTML
             key = f"<{tag} {name}>"
             self.found[key] += 1
-            self.values.setdefault(key, value or "")
+            self.values.setdefault(key, Counter())[value or ""] += 1
 
 
 def _markup(html: str) -> _Markup:
@@ -137,7 +139,9 @@ def removed_markup(before: str, after: str) -> list[Removal]:
         if not attribute:
             removed.append(Removal(tag))
         elif f"<{tag}>" not in gone or now.found[f"<{tag}>"]:
-            removed.append(Removal(tag, attribute, was.values.get(key, "")))
+            kept = now.values.get(key, Counter())
+            value = next((value for value, count in was.values[key].items() if count > kept[value]), "")
+            removed.append(Removal(tag, attribute, value))
     return removed
 
 
@@ -147,9 +151,9 @@ def locate_removed(text: str, removed: list[Removal]) -> tuple[Removal, ...]:
     for item in removed:
         tag, name = item.tag, item.attribute
         if name:
-            # Raw HTML, then an attr_list ``{: name=...}``, then a URL written in Markdown syntax.
-            patterns = [rf"<{tag}\b[^>]*?\s{re.escape(name)}\b", rf"(?<![\w-]){re.escape(name)}\s*="]
-            patterns += [re.escape(item.value)] if item.value.strip() else []
+            # The removed value itself (it tells one tag from its twins), then raw HTML, then an attr_list.
+            patterns = [re.escape(item.value)] if item.value.strip() else []
+            patterns += [rf"<{tag}\b[^>]*?\s{re.escape(name)}\b", rf"(?<![\w-]){re.escape(name)}\s*="]
         else:
             patterns = [rf"<{tag}(?=[\s/>])"]
         line = None

@@ -386,3 +386,20 @@ def test_a_build_warns_at_the_line_where_html_was_removed(make_site):
     assert {d.code for d in removed} == {"html-address-removed", "html-attribute-removed"}
     assert removed and all(d.path == "content/satimpo/2018-11-12-a.md" and not d.is_error for d in removed)
     assert {d.line for d in removed} == {7}  # the body starts on line 5, after the closing fence
+
+
+def test_the_removed_frame_is_named_by_its_own_host_and_line_not_its_allowed_twin():
+    text = ('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>\n\n'
+            'Teks.\n\n<iframe src="https://evil.example/x"></iframe>\n')
+    [removed] = MarkdownRenderer().render(text).removed
+    assert (removed.tag, removed.attribute, removed.value, removed.line) == ("iframe", "src", "https://evil.example/x", 5)
+    [problem] = removal_warnings("content/satimpo/a.md", 6, (removed,))
+    assert (problem.code, problem.line, problem.param_dict) == ("html-frame-removed", 10, {"host": "evil.example"})
+
+
+def test_the_border_style_of_pasted_embed_code_is_kept_without_a_warning():
+    maps = ('<iframe src="https://www.google.com/maps/embed?pb=!1m18" width="600" height="450" '
+            'style="border:0;" allowfullscreen="" loading="lazy" referrerpolicy="no-referrer-when-downgrade"></iframe>')
+    rendered = MarkdownRenderer().render(maps + "\n")
+    assert rendered.removed == ()
+    assert 'src="https://www.google.com/maps/embed?pb=!1m18"' in rendered.html
