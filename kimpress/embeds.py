@@ -160,7 +160,8 @@ class _LoneLinkProcessor(BlockProcessor):
         return None
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return self._split(block) is not None
+        # Only in the article's own flow: a link in a list ("Sumber:") or a quote stays a link.
+        return parent is self.parser.root and self._split(block) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         before, embed, after = self._split(blocks.pop(0))  # type: ignore[misc]
@@ -179,8 +180,7 @@ class EmbedExtension(Extension):
 
     def __init__(self, language: str = "id") -> None:
         super().__init__()
-        self.titles = ({"video": "Video YouTube", "map": "Peta lokasi"} if language == "id"
-                       else {"video": "YouTube video", "map": "Location map"})
+        self.titles = _titles(language)
 
     def extendMarkdown(self, md) -> None:
         md.parser.blockprocessors.register(_LoneLinkProcessor(md.parser, self.titles), "kimpress_embed", 12)
@@ -188,28 +188,47 @@ class EmbedExtension(Extension):
 
 _FRAME = re.compile(r"(<p>\s*)?(<iframe\b[^>]*>.*?</iframe>)(\s*</p>)?", re.S | re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_SIZE = re.compile(r"""\s(width|height)\s*=\s*["']?(\d{2,4})""", re.I)
+_SIZE = re.compile(r"""\s(width|height)\s*=\s*["']?(\d{2,4})(?:px)?(?=["'\s/>])""", re.I)
+_PARAGRAPH_EDGE = re.compile(r"<p[\s>]|</p>", re.I)
 
 
-def responsive_frames(html: str, drop_empty: bool = True) -> str:
+def responsive_frames(html: str, drop_empty: bool = True, language: str = "id") -> str:
     """Wrap every frame to keep its aspect ratio at any width; drop those the sanitiser left without an address.
 
-    ``drop_empty=False`` (trusted writers) keeps a frame without ``src``, which may use ``srcdoc``.
+    A frame without an accessible name gets one ("Peta lokasi"). ``drop_empty=False``
+    (trusted writers) keeps a frame without ``src``, which may use ``srcdoc``.
     """
+    titles = _titles(language)
 
     def wrap(match: re.Match) -> str:
         opened, frame, closed = match.groups()
-        src = _SRC.search(frame.split(">", 1)[0])
+        start_tag = frame.split(">", 1)[0]
+        src = _SRC.search(start_tag)
+        alone = bool(opened and closed) or not (opened or closed or _in_paragraph(html, match.start()))
         if src is None and drop_empty:  # its address was removed: no empty box either
             return "" if opened and closed else (opened or "") + (closed or "")
         address = next((group for group in src.groups() if group is not None), "") if src else ""
         kind = allowed_frame(address) or "frame"
+        if not re.search(r"\stitle\s*=", start_tag, re.I):
+            frame = frame.replace("<iframe", f'<iframe title="{titles.get(kind, titles["frame"])}"', 1)
         style = ""
-        sizes = dict((name.lower(), int(value)) for name, value in _SIZE.findall(frame.split(">", 1)[0]))
+        sizes = {name.lower(): int(value) for name, value in _SIZE.findall(start_tag)}
         if kind == "frame" and sizes.get("width") and sizes.get("height"):
             style = f' style="padding-top:{100 * sizes["height"] / sizes["width"]:.2f}%"'
-        if opened and closed or not (opened or closed):  # the frame is a block of its own
+        if alone:  # the frame is a block of its own
             return f'<div class="embed embed-{kind}"{style}>{frame}</div>'
         return f'{opened or ""}<span class="embed embed-{kind}"{style}>{frame}</span>{closed or ""}'
 
     return _FRAME.sub(wrap, html)
+
+
+def _in_paragraph(html: str, position: int) -> bool:
+    """Tell whether ``position`` lies inside an open ``<p>`` (a frame in the middle of a sentence)."""
+    edges = list(_PARAGRAPH_EDGE.finditer(html, 0, position))
+    return bool(edges) and not edges[-1].group(0).startswith("</")
+
+
+def _titles(language: str) -> dict[str, str]:
+    if language == "id":
+        return {"video": "Video YouTube", "map": "Peta lokasi", "frame": "Konten sematan"}
+    return {"video": "YouTube video", "map": "Location map", "frame": "Embedded content"}

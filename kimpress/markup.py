@@ -97,6 +97,7 @@ class MarkdownRenderer:
 
     def __init__(self, language: str = "id", sanitize: bool = True) -> None:
         self._sanitize = sanitize
+        self._language = language
         backlink = "Kembali ke teks" if language == "id" else "Back to the text"
         self._md = markdown.Markdown(
             extensions=EXTENSIONS + [EmbedExtension(language)],
@@ -118,7 +119,7 @@ class MarkdownRenderer:
             clean = clean_html(html)
             removed = locate_removed(text, removed_markup(html, clean))
             html = clean
-        html = responsive_frames(html, drop_empty=self._sanitize)
+        html = responsive_frames(html, drop_empty=self._sanitize, language=self._language)
         links = rewrite_links(html, resolve)
         first = self._notes.first_paragraph
         if STX in first:  # raw HTML inside: the tree only holds placeholders, so read what readers see
@@ -248,6 +249,8 @@ def removal_warnings(path: str, body_line: int, removed: tuple[Removal, ...]) ->
         elif item.tag == "iframe" and item.attribute == "src":
             host = urlsplit(item.value.strip()).hostname or item.value.strip()
             found.append(warning("html-frame-removed", path, line, host=host))
+        elif item.tag == "iframe" and item.attribute == "srcdoc":
+            found.append(warning("html-frame-without-address-removed", path, line))
         elif item.attribute in ("href", "src") and scheme:
             found.append(warning("html-address-removed", path, line, attribute=item.attribute, tag=tag,
                                  scheme=scheme.group(0).rstrip("/")))

@@ -281,12 +281,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "hanya boleh memakai http, https, mailto, atau tel.",
                              "the `{scheme}` address in the `{attribute}` attribute of a `{tag}` was removed: "
                              "links and images may only use http, https, mailto or tel."),
-    "html-frame-removed": ("bingkai `<iframe>` dari {host} dihapus: hanya video YouTube dan peta Google Maps atau "
-                           "OpenStreetMap yang boleh disematkan. Untuk video YouTube, cukup tempel tautannya di "
+    "html-frame-removed": ("bingkai `<iframe>` dari {host} dihapus: hanya alamat https dari YouTube, Google Maps, "
+                           "atau OpenStreetMap yang boleh disematkan. Untuk video YouTube, cukup tempel tautannya di "
                            "baris tersendiri.",
-                           "the `<iframe>` from {host} was removed: only YouTube videos and Google Maps or "
-                           "OpenStreetMap maps may be embedded. For a YouTube video, paste its link on a line of "
-                           "its own."),
+                           "the `<iframe>` from {host} was removed: only https addresses of YouTube, Google Maps or "
+                           "OpenStreetMap may be embedded. For a YouTube video, paste its link on a line of its own."),
+    "html-frame-without-address-removed": ("bingkai `<iframe>` yang isinya ditulis sendiri (`srcdoc`) dihapus: hanya "
+                                           "video YouTube dan peta Google Maps atau OpenStreetMap yang boleh "
+                                           "disematkan.",
+                                           "an `<iframe>` with its own content (`srcdoc`) was removed: only YouTube "
+                                           "videos and Google Maps or OpenStreetMap maps may be embedded."),
     "theme-missing": ("tema \"{theme}\" tidak ditemukan (dicari di {folder}).",
                       "theme \"{theme}\" was not found (looked in {folder})."),
     "i18n-invalid": ("berkas tema ini tidak valid: {detail}", "this theme file is invalid: {detail}"),

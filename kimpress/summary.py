@@ -12,11 +12,12 @@ import re
 
 DESCRIPTION_LIMIT = 160
 LABEL_MAX_WORDS = 4
-_SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)]?\s)")
+_DOTTED = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+")  # s.d, a.n, s.sos, m.si: letters, not a time like 08.00
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?(?=\s)")  # a closing quote or bracket stays with its sentence
 # Abbreviations a period ends without ending the sentence ("Jl. Awang Long", "No. 12").
 _ABBREVIATIONS = {"jl", "jln", "no", "kel", "kec", "kab", "prov", "dr", "drs", "ir", "h", "hj", "bpk", "ny", "sdr",
-                  "tn", "prof", "st", "rt", "rw", "pt", "cv", "dll", "dsb", "tsb", "yth", "mr", "mrs", "ms", "vs",
-                  "etc", "e.g", "i.e", "km", "rp"}
+                  "tn", "prof", "st", "rt", "rw", "pt", "cv", "dll", "dsb", "tsb", "sbb", "dkk", "yth", "mr", "mrs",
+                  "ms", "vs", "etc", "km", "rp", "kh", "ust", "pdt", "sdri", "tgl", "hlm"}
 
 
 def is_label(text: str) -> bool:
@@ -44,7 +45,8 @@ def describe(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
 
 
 def _after_abbreviation(text: str, period: int) -> bool:
+    """A period that ends an abbreviation: a known one, a single letter, or a dotted one (s.d., a.n., S.Sos.)."""
     if text[period] != ".":
         return False
     word = text[:period].rsplit(" ", 1)[-1].lower().lstrip("(\"'")
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_DOTTED.fullmatch(word))
