@@ -22,7 +22,8 @@ from typing import Callable, Iterable, Iterator
 from kimpress.cache import (BuildMemory, CachingRenderer, FileDigests, ModelMemo, OutputRecord, forget_missing_sources,
                             load_memory, parse_source, save_memory)
 from kimpress.config import SiteConfig, load_config
-from kimpress.content import Selection, build_site
+from kimpress.content import build_site
+from kimpress.entries import Selection
 from kimpress.errors import Diagnostic, SourceError, TemplateError, has_errors, warning
 from kimpress.feeds import plan_feeds
 from kimpress.frontmatter import Document

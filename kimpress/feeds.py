@@ -81,7 +81,10 @@ def absolutize_html(fragment: str, page_url: str) -> str:
     """Make every href and src in ``fragment`` absolute against the page's URL."""
 
     def replace_attribute(match: re.Match) -> str:
-        value = urljoin(page_url, html.unescape(match.group(2)))
+        written = html.unescape(match.group(2))
+        if "{{" in written or "{%" in written:  # another generator's template syntax: left as the page has it
+            return match.group(0)
+        value = urljoin(page_url, written)
         return f' {match.group(1)}="{html.escape(value, quote=True)}"'
 
     def replace_tag(match: re.Match) -> str:

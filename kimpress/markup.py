@@ -158,12 +158,12 @@ def rewrite_links(html: str, resolve: LinkResolver | None) -> RewrittenLinks:
     templated: list[str] = []
 
     def new_value(value: str) -> str | None:
-        if not value.strip() or value.startswith(("#", "?")):
+        if not value.strip():
             return None
         if "{{" in value or "{%" in value:
             templated.append(value)
             return None
-        if _SCHEME.match(value):
+        if _SCHEME.match(value) or value.startswith(("#", "?")):  # another site, or this page: only encoded
             return iri_to_uri(value)
         if resolve is None:
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 import unicodedata
@@ -94,6 +95,19 @@ def slugify(text: str) -> str:
     parts = [_slug_cluster(base, marks) for base, marks in _clusters(text)]
     slug = _HYPHENS.sub("-", "".join(parts)).strip("-")
     return unicodedata.normalize("NFC", slug)
+
+
+def term_slug(name: str) -> str:
+    """The slug of a tag, author or free rubrik.
+
+    A name of emoji or other symbols alone ("🌊") gets a short digest, so it never
+    vanishes; one of punctuation alone ("!!!", "/") names nothing and gets "".
+    """
+    text = " ".join(str(name).split())
+    slug = slugify(text)
+    if slug or not any(unicodedata.category(char).startswith("S") for char in text):
+        return slug
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=3).hexdigest()
 
 
 def _clusters(text: str) -> list[tuple[str, str]]:
