@@ -77,12 +77,12 @@ def build_site(
                                                    references)) for kel in kelurahan)
     _check_unique_ids(articles, documents, diagnostics)
     site = group_site(config, articles, pages, kelurahan, kecamatan, assets,
-                      unpublished=tuple(_unpublished(config, entry) for entry in entries if not entry.published),
+                      unpublished=tuple(_unpublished(entry) for entry in entries if not entry.published),
                       references=tuple(references))
     return site, diagnostics
 
 
-def _unpublished(config: SiteConfig, entry: Entry) -> Unpublished:
+def _unpublished(entry: Entry) -> Unpublished:
     """Why an article is left out of this build: a draft, or dated later than now."""
     return Unpublished(entry.source.rel_path, "draft" if entry.meta.get("draft") else "future",
                        entry.meta.when.moment if entry.meta.when else None)

@@ -26,6 +26,7 @@ _VIDEO_ID = re.compile(r"[\w-]{6,20}")
 _AT_CENTRE = re.compile(r"@(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?)z)?")
 _OSM_MAP = re.compile(r"map=(\d+)/(-?\d+(?:\.\d+)?)/(-?\d+(?:\.\d+)?)")
 _LONE_URL = re.compile(r"^\s*<?((?:https?://)?[^\s<>]+)>?\s*$")
+_EMBED_HOST = re.compile(r"youtu|google\.|openstreetmap", re.I)
 _TIME = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
 
 
@@ -151,6 +152,8 @@ class _LoneLinkProcessor(BlockProcessor):
         self.titles = titles
 
     def _split(self, block: str) -> tuple[str, Embed, str] | None:
+        if not _EMBED_HOST.search(block):  # most blocks: no address of an embeddable site at all
+            return None
         lines = block.split("\n")
         for index, line in enumerate(lines):
             match = _LONE_URL.match(line)
@@ -189,6 +192,7 @@ class EmbedExtension(Extension):
 _FRAME = re.compile(r"(<p>\s*)?(<iframe\b[^>]*>.*?</iframe>)(\s*</p>)?", re.S | re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _SIZE = re.compile(r"""\s(width|height)\s*=\s*["']?(\d{2,4})(?:px)?(?=["'\s/>])""", re.I)
+_ANY_FRAME = re.compile(r"<iframe\b", re.I)
 _PARAGRAPH_EDGE = re.compile(r"<p[\s>]|</p>", re.I)
 
 
@@ -198,6 +202,8 @@ def responsive_frames(html: str, drop_empty: bool = True, language: str = "id") 
     A frame without an accessible name gets one ("Peta lokasi"). ``drop_empty=False``
     (trusted writers) keeps a frame without ``src``, which may use ``srcdoc``.
     """
+    if not _ANY_FRAME.search(html):
+        return html
     titles = _titles(language)
 
     def wrap(match: re.Match) -> str:

@@ -9,7 +9,6 @@ date in the file name) means the same here.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from dataclasses import dataclass, replace
@@ -25,7 +24,7 @@ from kimpress.metadata import ARTICLE_SCHEMA, PAGE_SCHEMA, Meta, cascade, read_m
 from kimpress.model import Kelurahan, Term
 from kimpress.options import suggest
 from kimpress.sources import SourceFile, SourceKind
-from kimpress.urls import expand_permalink, slugify, term_slug
+from kimpress.urls import expand_permalink, short_digest, slugify, term_slug
 
 _DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_]|$)")
 NO_KECAMATAN = "lainnya"  # the {kecamatan} of an article whose kelurahan has none
@@ -103,15 +102,19 @@ def _make_entry(config, source: SourceFile, document: Document, kel: Kelurahan |
         return Entry(source, document, meta, slug, url, True), diagnostics
     if not _agrees(config, source, document, meta, kel, diagnostics):
         return None, diagnostics
-    local = meta.when.moment.astimezone(config.zone)
     category = _category_term(config, source, document, meta, diagnostics)
     if category is False:
         return None, diagnostics
-    url = expand_permalink(
-        config.permalinks["article"], kelurahan=kel.slug, kecamatan=kel.kecamatan or NO_KECAMATAN, slug=slug,
-        year=f"{local.year:04d}", month=f"{local.month:02d}", day=f"{local.day:02d}",
-        category=category.slug if category else "umum")
+    url = article_url(config, kel.slug, kel.kecamatan, slug, meta.when.moment.astimezone(config.zone),
+                      category.slug if category else "umum")
     return Entry(source, document, meta, slug, url, True, kel.slug, category or None), diagnostics
+
+
+def article_url(config, kelurahan: str, kecamatan: str | None, slug: str, local: datetime, category: str) -> str:
+    """The site URL of an article by the ``article`` permalink pattern; ``local`` is its date in the site zone."""
+    return expand_permalink(config.permalinks["article"], kelurahan=kelurahan, kecamatan=kecamatan or NO_KECAMATAN,
+                            slug=slug, year=f"{local.year:04d}", month=f"{local.month:02d}", day=f"{local.day:02d}",
+                            category=category)
 
 
 def split_file_name(stem: str) -> tuple[str | None, str]:
@@ -182,7 +185,7 @@ def _slug(config, source: SourceFile, document: Document, meta: Meta, name_slug:
     slug = slugify(name_slug)
     if slug:
         return slug
-    digest = hashlib.blake2b(source.content_path.encode("utf-8", "surrogatepass"), digest_size=3).hexdigest()
+    digest = short_digest(source.content_path)
     if meta.when is None:
         return digest
     return f"{meta.when.moment.astimezone(config.zone):%Y-%m-%d}-{digest}"

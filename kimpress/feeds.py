@@ -27,7 +27,7 @@ from kimpress import __version__
 from kimpress.config import SiteConfig
 from kimpress.model import Article, Site
 from kimpress.plan import FeedLink, Output, all_feed_lists, feed_links
-from kimpress.urls import absolute_url, site_url
+from kimpress.urls import absolute_url, has_template_syntax, site_url
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
@@ -82,7 +82,7 @@ def absolutize_html(fragment: str, page_url: str) -> str:
 
     def replace_attribute(match: re.Match) -> str:
         written = html.unescape(match.group(2))
-        if "{{" in written or "{%" in written:  # another generator's template syntax: left as the page has it
+        if has_template_syntax(written):  # left as the page has it
             return match.group(0)
         value = urljoin(page_url, written)
         return f' {match.group(1)}="{html.escape(value, quote=True)}"'

@@ -26,7 +26,7 @@ from kimpress.embeds import EmbedExtension, responsive_frames
 from kimpress.errors import Diagnostic, warning
 from kimpress.sanitize import Removal, clean_html, locate_removed, removed_markup
 from kimpress.summary import says_something
-from kimpress.urls import iri_to_uri, slugify
+from kimpress.urls import has_template_syntax, iri_to_uri, slugify
 
 # Returns the new href, or None when the target does not exist.
 LinkResolver = Callable[[str], "str | None"]
@@ -160,7 +160,7 @@ def rewrite_links(html: str, resolve: LinkResolver | None) -> RewrittenLinks:
     def new_value(value: str) -> str | None:
         if not value.strip():
             return None
-        if "{{" in value or "{%" in value:
+        if has_template_syntax(value):
             templated.append(value)
             return None
         if _SCHEME.match(value) or value.startswith(("#", "?")):  # another site, or this page: only encoded

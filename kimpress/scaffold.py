@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -11,7 +10,8 @@ from pathlib import Path
 from kimpress.config import SiteConfig
 from kimpress.errors import Diagnostic, KimpressError, error, warning
 from kimpress.options import suggest
-from kimpress.urls import expand_permalink, slugify
+from kimpress.entries import article_url
+from kimpress.urls import short_digest, slugify
 
 PLACEHOLDER_BASE_URL = "https://contoh.github.io/kim/"
 
@@ -131,8 +131,7 @@ def new_article(config: SiteConfig, title: str, kelurahan: str, category: str | 
     local = (now or datetime.now(timezone.utc)).astimezone(config.zone)
     slug = _shortened(slugify(slug or "") or slugify(title))
     if not slug:
-        slug = hashlib.blake2b(f"{title}{local.isoformat()}".encode("utf-8", "surrogatepass"),
-                               digest_size=3).hexdigest()
+        slug = short_digest(f"{title}{local.isoformat()}")
     path = config.content_dir / folder / f"{local:%Y-%m-%d}-{slug}.md"
     if path.exists():
         raise KimpressError([error("new-exists", path.relative_to(config.site_dir).as_posix(), None)])
@@ -140,10 +139,8 @@ def new_article(config: SiteConfig, title: str, kelurahan: str, category: str | 
     _write_new(path, ARTICLE.format(title=_yaml_text(title), date=f"{local:%Y-%m-%d %H.%M}",
                                     author=_yaml_text(author) if author else "  # nama penulis",
                                     category=chosen))
-    kecamatan = config.region_kelurahan().get(folder)
-    url = expand_permalink(config.permalinks["article"], kelurahan=folder, slug=slug,
-                           kecamatan=kecamatan.kecamatan if kecamatan else "lainnya", year=f"{local:%Y}",
-                           month=f"{local:%m}", day=f"{local:%d}", category=chosen)
+    registered = config.region_kelurahan().get(folder)
+    url = article_url(config, folder, registered.kecamatan if registered else None, slug, local, chosen)
     return NewArticle(path, url, tuple(warnings))
 
 

@@ -107,7 +107,17 @@ def term_slug(name: str) -> str:
     slug = slugify(text)
     if slug or not any(unicodedata.category(char).startswith("S") for char in text):
         return slug
+    return short_digest(text)
+
+
+def short_digest(text: str) -> str:
+    """Six hex digits that stand for ``text`` for good: the slug of a name without letters."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=3).hexdigest()
+
+
+def has_template_syntax(href: str) -> bool:
+    """Tell whether an address holds another generator's template tags (``{{ site.url }}``, ``{% link %}``)."""
+    return "{{" in href or "{%" in href
 
 
 def _clusters(text: str) -> list[tuple[str, str]]:

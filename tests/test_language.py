@@ -115,8 +115,7 @@ def test_the_summary_names_left_out_articles_only_when_there_are_few(make_site, 
     files.update({f"content/loktuan/d{index}.md": article(f"D{index}", draft="true") for index in range(7)})
     site = make_site(files)
     result = build_site(site)
-    from kimpress.report import build_summary as summary
-    text = summary(1, 0, result.outputs, 0, 0, 0.1, "id", result.site.unpublished, result.config.zone)
+    text = build_summary(1, 0, result.outputs, 0, 0, 0.1, "id", result.site.unpublished, result.config.zone)
     assert "Tidak diterbitkan: 7 draf, 1 terjadwal (content/satimpo/jadwal.md, 25 Desember 2026)." in text
     assert "d0.md" not in text  # seven drafts are counted, not listed
 
