@@ -59,7 +59,7 @@ from generate_corpus import FORMAT  # noqa: E402  (the corpus format the generat
 
 WRAPPER = """\
 import resource, sys
-from kimpress.cli import main
+from kimpress.cli.main import main
 try:
     code = main(sys.argv[2:])
 finally:

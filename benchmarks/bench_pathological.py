@@ -15,9 +15,21 @@ import argparse
 import sys
 import time
 
-from kimpress.limits import (DENSITY_BUDGET, MAX_ABBREVIATIONS, MAX_BODY_CHARS, MAX_DEFINITIONS_IN_A_BLOCK, MAX_FOOTNOTES, MAX_HEADINGS,
-                             MAX_HTML_TAGS, MAX_LINES, MAX_MARKUP, MAX_NESTING, SCAN_BUDGET, check_body)
-from kimpress.markup import MarkdownRenderer
+from kimpress.markdown.convert import MarkdownRenderer
+from kimpress.markdown.limits import (
+    DENSITY_BUDGET,
+    MAX_ABBREVIATIONS,
+    MAX_BODY_CHARS,
+    MAX_DEFINITIONS_IN_A_BLOCK,
+    MAX_FOOTNOTES,
+    MAX_HEADINGS,
+    MAX_HTML_TAGS,
+    MAX_LINES,
+    MAX_MARKUP,
+    MAX_NESTING,
+    SCAN_BUDGET,
+    check_body,
+)
 
 SENTENCE = ("Warga Kelurahan Loktuan bergotong royong membersihkan saluran air menjelang musim hujan, "
             "diikuti ketua RT, kader posyandu, dan pemuda karang taruna setempat. ")

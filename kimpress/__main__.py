@@ -1,5 +1,5 @@
 """Run the command line: ``python -m kimpress``."""
 
-from kimpress.cli import main
+from kimpress.cli.main import main
 
 raise SystemExit(main())

@@ -10,7 +10,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from kimpress.build import BuildOptions, BuildResult, build
+from kimpress.pipeline.build import BuildOptions, BuildResult, build
 
 # A fixed "now" so future/draft tests never depend on the day they run.
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
-
 from conftest import MINIMAL_CONFIG, NOW, article, build_site, output_files, parse_html
 
 REPO = Path(__file__).resolve().parents[1]
@@ -771,7 +770,7 @@ def test_two_builds_into_two_folders_are_byte_identical(make_site, tmp_path):
 
 
 def test_demo_builds_are_byte_identical_across_processes_and_hash_seeds(tmp_path):
-    script = ("import sys; from kimpress.build import build, BuildOptions; "
+    script = ("import sys; from kimpress.pipeline.build import build, BuildOptions; "
               "build(sys.argv[1], BuildOptions(output_dir=sys.argv[2]))")
     outputs = []
     for seed in ("1", "2"):

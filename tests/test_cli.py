@@ -10,12 +10,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import MINIMAL_CONFIG, article, parse_html
 
 import kimpress
-from conftest import MINIMAL_CONFIG, article, parse_html
-from kimpress.cli import main
-from kimpress.frontmatter import parse_document
-from kimpress.metadata import ARTICLE_SCHEMA, read_meta
+from kimpress.cli.main import main
+from kimpress.source.frontmatter import parse_document
+from kimpress.source.metadata import ARTICLE_SCHEMA, read_meta
 
 LOCATED = re.compile(r"^(content/[a-z0-9-]+/[\w.-]+\.md):(\d+): (\S.*)$")
 
@@ -121,7 +121,7 @@ def test_internal_error_exits_3_without_traceback(make_site, capsys, monkeypatch
     def broken(site):
         raise RuntimeError("planner rusak")
 
-    monkeypatch.setattr("kimpress.build.plan_pages", broken)
+    monkeypatch.setattr("kimpress.pipeline.build.plan_pages", broken)
     code, out, err = run(capsys, "build", str(site))
     assert code == 3
     assert "Traceback" not in err and "Traceback" not in out

@@ -12,13 +12,23 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_CONFIG
-from kimpress import clitext
-from kimpress.cli import _site_language, main, make_parser
-from kimpress.clitext import (ARGPARSE_ID, ARGPARSE_PLURAL_ID, COMMAND_OPTIONS, COMMANDS_WITH_SITE_ARGUMENT,
-                              TOP_OPTIONS, argparse_language, cli_language, gettext_id, help_text, locale_language,
-                              ngettext_id)
+
+from kimpress.cli import text as clitext
+from kimpress.cli.main import _site_language, main, make_parser
+from kimpress.cli.text import (
+    ARGPARSE_ID,
+    ARGPARSE_PLURAL_ID,
+    COMMAND_OPTIONS,
+    COMMANDS_WITH_SITE_ARGUMENT,
+    TOP_OPTIONS,
+    argparse_language,
+    cli_language,
+    gettext_id,
+    help_text,
+    locale_language,
+    ngettext_id,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")

@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import article, build_site, output_files, parse_html
-from kimpress.config import load_config
-from kimpress.errors import ConfigError, Severity
+
+from kimpress.config.site import load_config
+from kimpress.core.errors import ConfigError, Severity
 
 ARTICLE = {"content/loktuan/2018-11-12-x.md": article("X", "2018-11-12 09:30", category="berita")}
 BASE = "title: Kabar Uji\nbase_url: https://contoh.id/kim/\n"  # lines 1 and 2

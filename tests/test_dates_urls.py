@@ -10,9 +10,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kimpress.dates import DateProblem, format_date, format_month, format_short_date, get_zone, iso_date, parse_when
-from kimpress.urls import (
-    absolute_url, base_path, encode_path, expand_permalink, output_path_for, paginated_url, site_url, slugify,
+from kimpress.core.dates import (
+    DateProblem,
+    format_date,
+    format_month,
+    format_short_date,
+    get_zone,
+    iso_date,
+    parse_when,
+)
+from kimpress.core.urls import (
+    absolute_url,
+    base_path,
+    encode_path,
+    expand_permalink,
+    output_path_for,
+    paginated_url,
+    site_url,
+    slugify,
 )
 
 WITA = get_zone("Asia/Makassar")

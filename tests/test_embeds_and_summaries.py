@@ -25,10 +25,10 @@ from xml.etree import ElementTree
 import feedparser
 import html5lib
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site, parse_html
-from kimpress.embeds import allowed_frame
-from kimpress.report import format_diagnostic
+
+from kimpress.core.wording import format_diagnostic
+from kimpress.markdown.embeds import allowed_frame
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "content/satimpo/2018-11-12-a.md"

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site, parse_html
-from kimpress.errors import KimpressError, Severity, SourceError, TemplateError
-from kimpress.report import format_diagnostic
+
+from kimpress.core.wording import format_diagnostic
+from kimpress.core.errors import KimpressError, Severity, SourceError, TemplateError
 
 P = "content/loktuan/x.md"
 FRONT = "---\ntitle: A\ndate: 2018-11-12\n---\n"  # four lines: the body starts on line 5

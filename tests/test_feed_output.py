@@ -8,7 +8,6 @@ import re
 import feedparser
 import lxml.etree
 import lxml.html
-
 from conftest import MINIMAL_CONFIG, article, build_site, output_files, parse_html
 
 RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "

@@ -19,7 +19,6 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
-
 from conftest import MINIMAL_CONFIG, NOW, article, build_site, output_files, parse_html
 
 BASE = "https://contoh.id/kim/"

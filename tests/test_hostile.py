@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site, tree
-from kimpress.build import BuildResult
-from kimpress.errors import Diagnostic, KimpressError
-from kimpress.write import MANIFEST
+
+from kimpress.core.errors import Diagnostic, KimpressError
+from kimpress.pipeline.build import BuildResult
+from kimpress.pipeline.write import MANIFEST
 
 GOOD = {
     "content/loktuan/2018-11-12-a.md": article("A", tags="[kim]", category="berita", author="Rina"),

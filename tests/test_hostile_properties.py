@@ -15,12 +15,12 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
+from conftest import MINIMAL_CONFIG, article, build_site, write_files
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL_CONFIG, article, build_site, write_files
-from kimpress.errors import KimpressError
-from kimpress.write import MANIFEST
+from kimpress.core.errors import KimpressError
+from kimpress.pipeline.write import MANIFEST
 
 SETTINGS = settings(max_examples=int(os.environ.get("HOSTILE_EXAMPLES", 80)), deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

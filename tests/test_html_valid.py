@@ -18,7 +18,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site
 
 REPO = Path(__file__).resolve().parents[1]

@@ -30,14 +30,14 @@ from pathlib import Path
 import feedparser
 import html5lib
 import pytest
+from conftest import NOW, article, write_files
 from hypothesis import HealthCheck, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 
-from conftest import NOW, article, write_files
-from kimpress.build import BuildOptions, BuildResult, Builder, build
-from kimpress.cache import load_memory, save_memory
-from kimpress.errors import KimpressError
+from kimpress.core.errors import KimpressError
+from kimpress.incremental.memory import load_memory, save_memory
+from kimpress.pipeline.build import Builder, BuildOptions, BuildResult, build
 
 BASE = "https://contoh.id/kim/"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import lxml.etree
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site, output_files, parse_html
-from kimpress.cli import main
-from kimpress.report import build_summary
+
+from kimpress.cli.main import main
+from kimpress.cli.report import build_summary
 
 EN_CONFIG = MINIMAL_CONFIG.replace("language: id", "language: en")
 REGISTRY = """\

@@ -9,12 +9,12 @@ asserted here.
 from __future__ import annotations
 
 import pytest
-
 from conftest import build_site, parse_html
-from kimpress import limits
-from kimpress.errors import KimpressError
-from kimpress.limits import check_body
-from kimpress.messages import MESSAGES
+
+from kimpress.core.errors import KimpressError
+from kimpress.core.messages import MESSAGES
+from kimpress.markdown import limits
+from kimpress.markdown.limits import check_body
 
 P = "content/loktuan/x.md"
 FRONT = "---\ntitle: A\ndate: 2018-11-12\n---\n"  # four lines: the body starts on line 5

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site, output_files, tree
-from kimpress.errors import OutputDirError
-from kimpress.write import JOURNAL, MANIFEST, recover_interrupted_write
+
+from kimpress.core.errors import OutputDirError
+from kimpress.pipeline.write import JOURNAL, MANIFEST, recover_interrupted_write
 
 FILES = {
     "content/loktuan/2018-11-12-a.md": article("A", cover="foto.jpg", body="Lihat ![foto](2018-11-12-a/foto.jpg)."),
@@ -292,7 +292,7 @@ def test_a_full_disk_while_staging_leaves_the_last_good_site_and_a_clear_message
 
 KILLED_AFTER_THIRD_SWAP = """\
 import os, sys
-import kimpress.write as write
+import kimpress.pipeline.write as write
 real, calls = write._swap_in, []
 def swap_then_die(target):
     real(target)
@@ -300,7 +300,7 @@ def swap_then_die(target):
     if len(calls) == 3:
         os._exit(137)  # like a kill: no cleanup runs
 write._swap_in = swap_then_die
-from kimpress.cli import main
+from kimpress.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -22,7 +22,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import article, parse_html, write_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,7 +50,7 @@ def installed(wheel, tmp_path_factory) -> Path:
 def test_wheel_contains_the_package_and_the_whole_default_theme(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        for required in ("kimpress/__init__.py", "kimpress/cli.py", "kimpress/build.py",
+        for required in ("kimpress/__init__.py", "kimpress/cli/main.py", "kimpress/pipeline/build.py",
                          "kimpress/themes/default/templates/base.html",
                          "kimpress/themes/default/templates/article.html",
                          "kimpress/themes/default/templates/partials/article_list.html",
@@ -64,18 +63,18 @@ def test_wheel_contains_the_package_and_the_whole_default_theme(wheel):
             assert archive.read(name) == path.read_bytes(), name
         entry_points = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
         assert len(entry_points) == 1
-        assert "kimpress = kimpress.cli:main" in archive.read(entry_points[0]).decode()
+        assert "kimpress = kimpress.cli.main:main" in archive.read(entry_points[0]).decode()
         # No tests, demo content or site config leak into the wheel.
         assert not any(n.startswith(("tests/", "content/", "output/")) or n == "site.yaml" for n in names)
 
 
 SCRIPT = textwrap.dedent("""\
     import json, sys
-    import kimpress, kimpress.theme
-    from kimpress.cli import main
+    import kimpress, kimpress.theme.environment
+    from kimpress.cli.main import main
     code = main(["build", sys.argv[1], "--quiet"])
     print(json.dumps({"code": code, "module": kimpress.__file__,
-                      "theme": str(kimpress.theme.packaged_theme_dir())}))
+                      "theme": str(kimpress.theme.environment.packaged_theme_dir())}))
 """)
 
 

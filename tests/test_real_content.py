@@ -24,14 +24,14 @@ import feedparser
 import html5lib
 import lxml.etree
 import pytest
-
-import kimpress.cli
 from conftest import NOW, article, build_site, parse_html, tree
-from kimpress.cli import main
-from kimpress.errors import Diagnostic, KimpressError
-from kimpress.preview import Status
-from kimpress.report import format_diagnostic
-from kimpress.serve import PreviewServer
+
+import kimpress.cli.main
+from kimpress.cli.main import main
+from kimpress.core.wording import format_diagnostic
+from kimpress.core.errors import Diagnostic, KimpressError
+from kimpress.serve.preview import Status
+from kimpress.serve.server import PreviewServer
 
 BASE = "https://contoh.id/kim/"
 PREFIX = "/kim/"
@@ -238,14 +238,14 @@ def build_x(make_site, body: str, files: dict[str, bytes], **fields: object):
 def reported(monkeypatch) -> list[Diagnostic]:
     """Every diagnostic the command line prints, as data."""
     seen: list[Diagnostic] = []
-    original = kimpress.cli.print_diagnostics
+    original = kimpress.cli.main.print_diagnostics
 
     def capture(diagnostics, language, stream=None):
         diagnostics = list(diagnostics)
         seen.extend(diagnostics)
         original(diagnostics, language, stream)
 
-    monkeypatch.setattr(kimpress.cli, "print_diagnostics", capture)
+    monkeypatch.setattr(kimpress.cli.main, "print_diagnostics", capture)
     return seen
 
 

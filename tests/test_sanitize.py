@@ -4,7 +4,6 @@ template syntax in content stays text. Every page and feed is parsed, never grep
 from __future__ import annotations
 
 import html
-
 import json
 import re
 from pathlib import Path
@@ -13,12 +12,12 @@ from xml.etree import ElementTree
 import feedparser
 import lxml.etree
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site, parse_html
-from kimpress.cache import BuildMemory, CachingRenderer
-from kimpress.config import load_config
-from kimpress.errors import ConfigError
-from kimpress.markup import MarkdownRenderer, removal_warnings
+
+from kimpress.config.site import load_config
+from kimpress.core.errors import ConfigError
+from kimpress.incremental.memory import BuildMemory, CachingRenderer
+from kimpress.markdown.convert import MarkdownRenderer, removal_warnings
 
 ALLOW = MINIMAL_CONFIG + "markdown:\n  raw_html: allow\n"
 ARTICLE = "content/satimpo/2018-11-12-a.md"

@@ -14,12 +14,12 @@ from pathlib import Path
 import feedparser
 import html5lib
 import pytest
-
 from conftest import NOW, article
-from kimpress.build import BuildOptions
-from kimpress.livereload import EVENTS_PATH
-from kimpress.preview import Preview
-from kimpress.serve import PreviewServer, lookup
+
+from kimpress.pipeline.build import BuildOptions
+from kimpress.serve.livereload import EVENTS_PATH
+from kimpress.serve.preview import Preview
+from kimpress.serve.server import PreviewServer, lookup
 
 A = "content/satimpo/2018-11-12-kabar-a.md"
 B = "content/loktuan/2018-11-13-kabar-b.md"

@@ -17,7 +17,6 @@ import feedparser
 import html5lib
 import lxml.etree
 import pytest
-
 from conftest import MINIMAL_CONFIG, build_site, parse_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"

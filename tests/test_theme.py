@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import MINIMAL_CONFIG, article, build_site, parse_html
-from kimpress.errors import ConfigError, TemplateError
+
+from kimpress.core.errors import ConfigError, TemplateError
 
 
 def _h1(path):

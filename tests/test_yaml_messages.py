@@ -11,13 +11,13 @@ import re
 import pytest
 import yaml
 
-from kimpress import yamltext
-from kimpress.config import load_config
-from kimpress.errors import ConfigError, error
-from kimpress.frontmatter import parse_document
-from kimpress.messages import MESSAGES
-from kimpress.report import format_diagnostic
-from kimpress.yamltext import YamlProblem, load_yaml, loader_class
+from kimpress.core.wording import format_diagnostic
+from kimpress.config import yamltext
+from kimpress.config.site import load_config
+from kimpress.config.yamltext import YamlProblem, load_yaml, loader_class
+from kimpress.core.errors import ConfigError, error
+from kimpress.core.messages import MESSAGES
+from kimpress.source.frontmatter import parse_document
 
 BASES = [
     pytest.param(yaml.SafeLoader, id="pyyaml"),

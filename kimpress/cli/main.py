@@ -1,0 +1,232 @@
+"""The command line: ``kimpress init | new | build | serve``.
+
+Exit status: 0 success, 1 a problem in the user's site (reported in plain
+words), 2 a usage error, 3 an internal error (traceback only with --debug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import signal
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import Mapping
+
+from kimpress import __version__
+from kimpress.cli.report import (
+    ProgressBar,
+    build_summary,
+    init_next_steps,
+    new_next_steps,
+    problems_line,
+    rebuild_line,
+)
+from kimpress.cli.scaffold import init_site, new_article
+from kimpress.cli.text import LANGUAGES, LocalizedParser, cli_language, help_text, metavar
+from kimpress.config.site import load_config
+from kimpress.config.yamltext import YamlProblem, load_yaml
+from kimpress.core.errors import Diagnostic, KimpressError, error, warning
+from kimpress.core.wording import print_diagnostics
+from kimpress.incremental.memory import cache_dir, cache_file
+from kimpress.pipeline.build import BuildOptions, BuildResult, build
+from kimpress.serve.preview import Preview
+from kimpress.serve.server import PreviewServer, is_loopback
+
+EXIT_INTERNAL = 3
+
+
+def make_parser(language: str = "id") -> argparse.ArgumentParser:
+    """The parser, its help and argparse's own messages in ``language`` (``id`` or ``en``)."""
+
+    def text(key: str) -> str:
+        return help_text(key, language)
+
+    def placeholder(key: str) -> str:
+        return metavar(key, language)
+
+    def add_lang(command: argparse.ArgumentParser) -> None:
+        # Also after the command; SUPPRESS keeps a --lang given before it.
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text("lang"))
+
+    parser = LocalizedParser(prog="kimpress", description=text("program"), epilog=text("epilog"), language=language)
+    parser.add_argument("--version", action="version", version=f"kimpress {__version__}", help=text("version"))
+    parser.add_argument("--debug", action="store_true", help=text("debug"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=text("lang"))
+    names = ("init", "new", "build", "serve")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{" + ",".join(names) + "}",
+                                     title=text("commands"))
+
+    init = commands.add_parser("init", help=text("init"), description=text("init.description"))
+    init.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("init.site_dir"))
+    init.add_argument("--title", default="Kabar KIM", metavar=placeholder("title"), help=text("init.title"))
+    add_lang(init)
+
+    new = commands.add_parser("new", help=text("new"), description=text("new.description"))
+    new.add_argument("title", metavar=placeholder("title"), help=text("new.title"))
+    new.add_argument("--kelurahan", required=True, metavar=placeholder("kelurahan"), help=text("new.kelurahan"))
+    new.add_argument("--category", metavar=placeholder("category"), help=text("new.category"))
+    new.add_argument("--slug", metavar=placeholder("slug"), help=text("new.slug"))
+    new.add_argument("--author", metavar=placeholder("name"), help=text("new.author"))
+    new.add_argument("--site", default=".", dest="site_dir", metavar=placeholder("folder"), help=text("site_dir"))
+    add_lang(new)
+
+    build_cmd = commands.add_parser("build", help=text("build"), description=text("build.description"))
+    build_cmd.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("site_dir"))
+    build_cmd.add_argument("--output", "-o", metavar=placeholder("folder"), help=text("build.output"))
+    build_cmd.add_argument("--drafts", action="store_true", help=text("drafts"))
+    build_cmd.add_argument("--future", action="store_true", help=text("future"))
+    build_cmd.add_argument("--base-url", metavar=placeholder("url"), help=text("build.base_url"))
+    build_cmd.add_argument("--force", action="store_true", help=text("build.force"))
+    build_cmd.add_argument("--quiet", "-q", action="store_true", help=text("quiet"))
+    build_cmd.add_argument("--watch", "-w", action="store_true", help=text("build.watch"))
+    build_cmd.add_argument("--no-cache", action="store_true", help=text("build.no_cache"))
+    add_lang(build_cmd)
+
+    serve = commands.add_parser("serve", help=text("serve"), description=text("serve.description"))
+    serve.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("site_dir"))
+    serve.add_argument("--port", "-p", type=int, default=8000, metavar=placeholder("port"), help=text("serve.port"))
+    serve.add_argument("--host", default="127.0.0.1", metavar=placeholder("host"), help=text("serve.host"))
+    serve.add_argument("--drafts", action="store_true", help=text("drafts"))
+    serve.add_argument("--future", action="store_true", help=text("future"))
+    serve.add_argument("--quiet", "-q", action="store_true", help=text("quiet"))
+    add_lang(serve)
+    return parser
+
+
+def _site_language(site_dir: str) -> str:
+    """The language for messages, read leniently before the config is validated."""
+    try:
+        data = load_yaml((Path(site_dir) / "site.yaml").read_text(encoding="utf-8-sig")).data
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return "id"
+    return "en" if isinstance(data, dict) and data.get("language") == "en" else "id"
+
+
+def _run_build(args: argparse.Namespace, language: str) -> int:
+    memory = None if args.no_cache else cache_file(Path(args.site_dir))
+    options = BuildOptions(drafts=args.drafts, future=args.future, output_dir=args.output,
+                           base_url=args.base_url, force=args.force, cache_file=memory)
+    if args.watch:
+        preview = Preview(Path(args.site_dir), options, _terminal_report(args.quiet), memory_file=memory)
+        preview.start()
+        print("Memantau perubahan; Ctrl+C untuk berhenti." if language == "id" else "Watching for changes; Ctrl+C to stop.")
+        _wait_for_interrupt(preview.stop)
+        return 0
+    result = build(args.site_dir, options, progress=None if args.quiet else ProgressBar())
+    print_diagnostics(result.warnings, language)
+    if not args.quiet:
+        site = result.site
+        print(build_summary(len(site.articles), len(site.pages), result.outputs, result.stats.written,
+                            result.stats.deleted, result.seconds, language, site.unpublished, result.config.zone))
+    return 0
+
+
+def _run_serve(args: argparse.Namespace, language: str) -> int:
+    site_dir = Path(args.site_dir)
+    load_config(site_dir)  # a missing or broken site.yaml here means the wrong folder: say so and stop
+    folder = cache_dir(site_dir)
+    try:
+        server = PreviewServer(args.host, args.port, folder / "preview")
+    except OSError as exc:
+        raise KimpressError([error("serve-cannot-listen", None, None, host=args.host, port=args.port,
+                                   reason=exc.strerror or str(exc))]) from None
+    if not is_loopback(args.host):
+        print_diagnostics([warning("serve-public-host", None, None, host=args.host)], language)
+    options = BuildOptions(drafts=args.drafts, future=args.future, output_dir=str(folder / "preview"),
+                           base_url=server.url)
+    preview = Preview(site_dir, options, _terminal_report(args.quiet), memory_file=folder / "preview.pickle")
+    server.source = preview
+    preview.start()
+    print(f"Pratinjau: {server.url}  (Ctrl+C untuk berhenti)" if language == "id"
+          else f"Preview: {server.url}  (Ctrl+C to stop)", flush=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        preview.stop()
+        server.server_close()
+
+    _wait_for_interrupt(stop)
+    return 0
+
+
+def _terminal_report(quiet: bool):
+    """Print each rebuild's outcome: its problems, or one line when it went well."""
+    builds = [0]
+
+    def report(result: BuildResult | None, problems: tuple[Diagnostic, ...], language: str) -> None:
+        if problems:
+            print(problems_line(len(problems), language), file=sys.stderr, flush=True)
+            print_diagnostics(problems, language)
+        elif result is not None:
+            print_diagnostics(result.warnings, language)
+            if not quiet:
+                print(rebuild_line(result.stats.written, result.stats.deleted, result.seconds, language,
+                                   first=builds[0] == 0), flush=True)
+        builds[0] += 1
+
+    return report
+
+
+def _wait_for_interrupt(stop) -> None:
+    """Block until Ctrl+C or SIGTERM, then run ``stop``."""
+    finished = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: finished.set())
+    try:
+        while not finished.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop()
+
+
+def _run_new(args: argparse.Namespace, language: str) -> int:
+    config, _ = load_config(Path(args.site_dir))
+    made = new_article(config, args.title, args.kelurahan, args.category, slug=args.slug, author=args.author)
+    print_diagnostics(made.warnings, language)
+    print(made.path.relative_to(config.site_dir).as_posix())
+    print(new_next_steps(_site_argument(args.site_dir), made.url, language))
+    return 0
+
+
+def _run_init(args: argparse.Namespace, language: str) -> int:
+    created = init_site(Path(args.site_dir), args.title)
+    for path in created:
+        print(path)
+    print(init_next_steps(_site_argument(args.site_dir), "sukamaju", language))
+    return 0
+
+
+def _site_argument(site_dir: str) -> str:
+    """The site folder as the writer should type it in the next command ("" for the current folder)."""
+    return "" if Path(site_dir).resolve() == Path.cwd().resolve() else shlex.quote(site_dir)
+
+
+def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """Run one command; return the exit status. Everything it prints is in one language."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    language = cli_language(argv, os.environ if environ is None else environ, _site_language)
+    args = make_parser(language).parse_args(argv)
+    runners = {"build": _run_build, "serve": _run_serve, "new": _run_new, "init": _run_init}
+    try:
+        return runners[args.command](args, language)
+    except KimpressError as exc:
+        print_diagnostics(exc.diagnostics, language)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug in kimpress, not the user's fault
+        if args.debug:
+            traceback.print_exc()
+        print_diagnostics([error("internal-error", None, None, detail=f"{type(exc).__name__}: {exc}")], language)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())
