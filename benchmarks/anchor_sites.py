@@ -31,29 +31,37 @@ What the converted sites have in common with kimpress (``base_url``
 
 Per tool:
 
-- **Hugo**: its own small theme written into ``layouts/`` (baseof, single, list for the
-  home page and kelurahan sections, taxonomy, term, 404, a menu, date, author, rubrik and
-  tags on every article and list item, RSS and Atom templates with the full content).
-  Taxonomies tags, categories, authors, kecamatan, plus ``archives`` with one term per
-  year and per month so that archive lists (``/arsip/2019/``, ``/arsip/2019-05/``: the
-  month in one segment, kimpress writes ``/arsip/2019/05/``) exist as in kimpress, without
-  feeds. Kelurahan are sections with their profile as ``_index.md``. Hugo also writes
-  ``sitemap.xml`` and ``robots.txt``, as kimpress does.
-- **Pelican**: the built-in ``notmyidea`` theme; tags, categories (rubrik) and authors
-  with their index pages and Atom + RSS feeds (``RSS_FEED_SUMMARY_ONLY = False``), period
-  archives per year and month (one unpaginated page each, titles only, as that theme
-  has them), ``CACHE_CONTENT`` + ``LOAD_CONTENT_CACHE``. Pelican has no kelurahan or
-  kecamatan lists, so a 40-line plugin written into the site (``plugins/kim_wilayah.py``)
-  adds them, paginated, with their Atom and RSS feeds, through Pelican's own writer and a
-  ``wilayah.html`` template that extends the theme's ``index.html``. No sitemap.
+- **Hugo**: its own small theme written into ``layouts/`` (baseof with a menu, canonical
+  and Open Graph tags and the feed links; single; list for the home page and the
+  kelurahan sections; taxonomy; term; 404; date, author, rubrik and kelurahan on every
+  article and list item, tags on articles; RSS and Atom templates with the full
+  content). Taxonomies tags, categories, authors, kecamatan, plus ``archives`` with one
+  term per year and per month so that archive lists exist as in kimpress (paginated,
+  without feeds; the month in one segment, ``/arsip/2019-05/``, where kimpress writes
+  ``/arsip/2019/05/``). Kelurahan are sections with their profile as ``_index.md``.
+  ``pagination.disableAliases`` (no ``page/1/`` redirects, which kimpress does not
+  write either). Hugo also writes ``sitemap.xml``, ``robots.txt`` and ``404.html``, as
+  kimpress does.
+- **Pelican**: the built-in ``notmyidea`` theme (its list pages show the first article
+  in full, the others as summaries; Pelican's summaries are the first 50 words); tags,
+  categories (rubrik) and authors with their index pages and Atom + RSS feeds with the
+  full content (``RSS_FEED_SUMMARY_ONLY = False``), period archives per year and month
+  (one unpaginated page each, titles only, as that theme has them),
+  ``ARTICLE_TRANSLATION_ID = None`` (one slug in two kelurahan is two articles),
+  ``CACHE_CONTENT`` + ``LOAD_CONTENT_CACHE``. Pelican has no kelurahan or kecamatan
+  lists, so a short plugin written into the site (``plugins/kim_wilayah.py``) adds them,
+  paginated, with their Atom and RSS feeds, through Pelican's own writer and a
+  ``wilayah.html`` template that extends the theme's ``index.html``. No sitemap,
+  robots.txt or 404 page; the theme's CSS and images are copied.
 
-What only kimpress writes: a JSON Feed beside every RSS/Atom pair, the ``/langganan/``
-page with an OPML file of the kelurahan feeds, ``/kecamatan/`` as a region index,
-archive pages that are paginated lists with summaries (Hugo's archive terms are
-paginated lists too; Pelican's are not), Open Graph tags on every page; Hugo and Pelican
-keep root-relative links inside feed items where kimpress makes them absolute. The
-counts of files each tool writes are printed by ``compare.py`` so the outputs can be
-judged side by side.
+What only kimpress writes: a JSON Feed beside every RSS/Atom pair (a third of its
+feeds), the ``/langganan/`` page with an OPML file of the kelurahan feeds, a favicon,
+``/kecamatan/`` as a region index (Hugo has a plain term list there, Pelican nothing),
+archive pages that are paginated lists with summaries (Pelican's are not). kimpress and
+Pelican make links inside feed items absolute; Hugo's stay root-relative
+(``/kim/...``). kimpress also sanitises raw HTML and checks every link, which the
+others do not. The counts of files each tool writes are printed by ``compare.py`` so
+the outputs can be judged side by side.
 """
 
 from __future__ import annotations
@@ -268,7 +276,8 @@ def fresh_folder(path: Path) -> None:
 
 HUGO_CONFIG = """\
 baseURL = {base_url}
-languageCode = "id"
+locale = "id"
+titleCaseStyle = "none"
 defaultContentLanguage = "id"
 title = {title}
 timeZone = "{zone}"
@@ -281,6 +290,7 @@ description = {description}
 [pagination]
 pagerSize = {page_size}
 path = "page"
+disableAliases = true
 
 [services.rss]
 limit = {feed_limit}
@@ -351,7 +361,7 @@ HUGO_STYLE = ("body{margin:0;font:17px/1.6 system-ui,sans-serif;color:#1d2327}.w
 HUGO_LAYOUTS = (
     ("baseof.html", """\
 <!DOCTYPE html>
-<html lang="{{ site.Language.LanguageCode }}">
+<html lang="{{ site.Language.Locale }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -463,14 +473,14 @@ HUGO_LAYOUTS = (
 <link>{{ .Permalink }}</link>
 <description>{{ site.Params.description }}</description>
 <language>id</language>
-{{ with index $pages 0 }}<lastBuildDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" }}</lastBuildDate>{{ end }}
-{{ with .OutputFormats.Get "rss" }}<atom:link href="{{ .Permalink }}" rel="self" type="{{ .MediaType.Type }}"/>{{ end }}
+{{ with index $pages 0 }}<lastBuildDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</lastBuildDate>{{ end }}
+{{ with .OutputFormats.Get "rss" }}<atom:link href="{{ .Permalink }}" rel="self" type="{{ .MediaType.Type | safeHTML }}"/>{{ end }}
 {{ range $pages -}}
 <item>
 <title>{{ .Title }}</title>
 <link>{{ .Permalink }}</link>
 <guid isPermaLink="true">{{ .Permalink }}</guid>
-<pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" }}</pubDate>
+<pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate>
 {{ range .GetTerms "authors" }}<dc:creator>{{ .LinkTitle }}</dc:creator>{{ end }}
 {{ range .GetTerms "categories" }}<category>{{ .LinkTitle }}</category>{{ end }}
 {{ range .GetTerms "tags" }}<category>{{ .LinkTitle }}</category>{{ end }}
@@ -488,15 +498,15 @@ HUGO_LAYOUTS = (
 <title>{{ if .IsHome }}{{ site.Title }}{{ else }}{{ .Title }} | {{ site.Title }}{{ end }}</title>
 <id>{{ .Permalink }}</id>
 <link rel="alternate" type="text/html" href="{{ .Permalink }}"/>
-{{ with .OutputFormats.Get "atom" }}<link rel="self" type="{{ .MediaType.Type }}" href="{{ .Permalink }}"/>{{ end }}
-{{ with index $pages 0 }}<updated>{{ .Date.Format "2006-01-02T15:04:05-07:00" }}</updated>{{ end }}
+{{ with .OutputFormats.Get "atom" }}<link rel="self" type="{{ .MediaType.Type | safeHTML }}" href="{{ .Permalink }}"/>{{ end }}
+{{ with index $pages 0 }}<updated>{{ .Date.Format "2006-01-02T15:04:05-07:00" | safeHTML }}</updated>{{ end }}
 {{ range $pages -}}
 <entry>
 <title>{{ .Title }}</title>
 <id>{{ .Permalink }}</id>
 <link rel="alternate" type="text/html" href="{{ .Permalink }}"/>
-<published>{{ .Date.Format "2006-01-02T15:04:05-07:00" }}</published>
-<updated>{{ .Lastmod.Format "2006-01-02T15:04:05-07:00" }}</updated>
+<published>{{ .Date.Format "2006-01-02T15:04:05-07:00" | safeHTML }}</published>
+<updated>{{ .Lastmod.Format "2006-01-02T15:04:05-07:00" | safeHTML }}</updated>
 {{ range .GetTerms "authors" }}<author><name>{{ .LinkTitle }}</name></author>{{ end }}
 {{ range .GetTerms "categories" }}<category term="{{ .LinkTitle }}"/>{{ end }}
 {{ range .GetTerms "tags" }}<category term="{{ .LinkTitle }}"/>{{ end }}
@@ -614,6 +624,7 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = {cache!r}
 
 PATH_METADATA = r"(?P<kelurahan>[^/]+)/.*"
+ARTICLE_TRANSLATION_ID = None  # one slug in two kelurahan is two articles, not translations
 ARTICLE_URL = "{{kelurahan}}/{{slug}}/"
 ARTICLE_SAVE_AS = "{{kelurahan}}/{{slug}}/index.html"
 PAGE_URL = "{{slug}}/"
@@ -694,10 +705,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="a site written by generate_corpus.py")
     parser.add_argument("dest", type=Path, help="receives hugo/ and pelican/ (both replaced)")
     args = parser.parse_args(argv)
-    corpus = read_corpus(args.corpus)
-    write_hugo_site(corpus, args.dest / "hugo")
-    write_pelican_site(corpus, args.dest / "pelican", args.dest / "pelican-cache")
-    print(f"{len(corpus.articles)} articles -> {args.dest / 'hugo'}, {args.dest / 'pelican'}")
+    corpus, dest = read_corpus(args.corpus), args.dest.resolve()  # Pelican reads relative paths from its settings file
+    write_hugo_site(corpus, dest / "hugo")
+    write_pelican_site(corpus, dest / "pelican", dest / "pelican-cache")
+    print(f"{len(corpus.articles)} articles -> {dest / 'hugo'}, {dest / 'pelican'}")
     return 0
 
 
