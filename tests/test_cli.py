@@ -121,7 +121,7 @@ def test_internal_error_exits_3_without_traceback(make_site, capsys, monkeypatch
     def broken(site):
         raise RuntimeError("planner rusak")
 
-    monkeypatch.setattr("kimpress.pipeline.build.plan_pages", broken)
+    monkeypatch.setattr("kimpress.pipeline.stages.plan_pages", broken)
     code, out, err = run(capsys, "build", str(site))
     assert code == 3
     assert "Traceback" not in err and "Traceback" not in out

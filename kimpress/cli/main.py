@@ -48,6 +48,14 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     def placeholder(key: str) -> str:
         return metavar(key, language)
 
+    def count(value: str) -> int:
+        number = int(value)
+        if number < 1:
+            raise ValueError(value)
+        return number
+
+    count.__name__ = "bilangan bulat positif" if language == "id" else "positive whole number"
+
     def add_lang(command: argparse.ArgumentParser) -> None:
         # Also after the command; SUPPRESS keeps a --lang given before it.
         command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text("lang"))
@@ -84,6 +92,7 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     build_cmd.add_argument("--quiet", "-q", action="store_true", help=text("quiet"))
     build_cmd.add_argument("--watch", "-w", action="store_true", help=text("build.watch"))
     build_cmd.add_argument("--no-cache", action="store_true", help=text("build.no_cache"))
+    build_cmd.add_argument("--jobs", "-j", type=count, metavar=placeholder("count"), help=text("jobs"))
     add_lang(build_cmd)
 
     serve = commands.add_parser("serve", help=text("serve"), description=text("serve.description"))
@@ -93,6 +102,7 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     serve.add_argument("--drafts", action="store_true", help=text("drafts"))
     serve.add_argument("--future", action="store_true", help=text("future"))
     serve.add_argument("--quiet", "-q", action="store_true", help=text("quiet"))
+    serve.add_argument("--jobs", "-j", type=count, metavar=placeholder("count"), help=text("jobs"))
     add_lang(serve)
     return parser
 
@@ -109,7 +119,7 @@ def _site_language(site_dir: str) -> str:
 def _run_build(args: argparse.Namespace, language: str) -> int:
     memory = None if args.no_cache else cache_file(Path(args.site_dir))
     options = BuildOptions(drafts=args.drafts, future=args.future, output_dir=args.output,
-                           base_url=args.base_url, force=args.force, cache_file=memory)
+                           base_url=args.base_url, force=args.force, cache_file=memory, jobs=args.jobs)
     if args.watch:
         preview = Preview(Path(args.site_dir), options, _terminal_report(args.quiet), memory_file=memory)
         preview.start()
@@ -137,7 +147,7 @@ def _run_serve(args: argparse.Namespace, language: str) -> int:
     if not is_loopback(args.host):
         print_diagnostics([warning("serve-public-host", None, None, host=args.host)], language)
     options = BuildOptions(drafts=args.drafts, future=args.future, output_dir=str(folder / "preview"),
-                           base_url=server.url)
+                           base_url=server.url, jobs=args.jobs)
     preview = Preview(site_dir, options, _terminal_report(args.quiet), memory_file=folder / "preview.pickle")
     server.source = preview
     preview.start()

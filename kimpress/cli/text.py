@@ -49,6 +49,8 @@ HELP: dict[str, tuple[str, str]] = {
     "build.force": ("tetap bangun ke folder berisi yang tidak dibuat oleh kimpress",
                     "build into a non-empty folder kimpress did not make"),
     "quiet": ("hanya tampilkan masalah", "print only problems"),
+    "jobs": ("jumlah proses yang bekerja bersamaan (bawaan: semua inti prosesor)",
+             "how many processes work at once (default: every processor core)"),
     "build.watch": ("bangun ulang setiap ada perubahan, sampai Anda menekan Ctrl+C",
                     "rebuild on every change until Ctrl+C"),
     "build.no_cache": ("abaikan dan jangan simpan ingatan pembangunan sebelumnya",
@@ -66,6 +68,7 @@ HELP: dict[str, tuple[str, str]] = {
 METAVARS: dict[str, tuple[str, str]] = {
     # the placeholder shown for a value in usage and help: (Indonesian, English)
     "folder": ("FOLDER", "DIR"),
+    "count": ("N", "N"),
     "title": ("JUDUL", "TITLE"),
     "kelurahan": ("KELURAHAN", "KELURAHAN"),
     "category": ("RUBRIK", "CATEGORY"),
@@ -252,9 +255,9 @@ COMMAND_OPTIONS: dict[str, dict[str, bool]] = {
             "--author": True, "--site": True, "--lang": True},
     "build": {"-h": False, "--help": False, "--output": True, "-o": True, "--drafts": False, "--future": False,
               "--base-url": True, "--force": False, "--quiet": False, "-q": False, "--watch": False, "-w": False,
-              "--no-cache": False, "--lang": True},
+              "--no-cache": False, "--jobs": True, "-j": True, "--lang": True},
     "serve": {"-h": False, "--help": False, "--port": True, "-p": True, "--host": True, "--drafts": False,
-              "--future": False, "--quiet": False, "-q": False, "--lang": True},
+              "--future": False, "--quiet": False, "-q": False, "--jobs": True, "-j": True, "--lang": True},
 }
 COMMANDS_WITH_SITE_ARGUMENT = ("init", "build", "serve")  # the first positional after the command
 

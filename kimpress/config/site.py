@@ -7,6 +7,7 @@ with a did-you-mean. Command-line overrides are applied before validation.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -78,6 +79,15 @@ RAW_HTML_CHOICES = ("sanitize", "allow")
 
 
 @dataclass(frozen=True)
+class PluginSetting:
+    """One entry of ``plugins:`` in site.yaml: an installed plugin's name and its options."""
+
+    name: str
+    options: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None  # where site.yaml names it, for messages
+
+
+@dataclass(frozen=True)
 class MarkdownSettings:
     """How Markdown bodies become HTML.
 
@@ -111,6 +121,7 @@ class SiteConfig:
     defaults: dict[str, Any] = field(default_factory=dict)
     feeds: FeedSettings = FeedSettings()
     markdown: MarkdownSettings = MarkdownSettings()
+    plugins: tuple[PluginSetting, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -263,6 +274,16 @@ def _check_markdown(value: dict) -> MarkdownSettings:
     return MarkdownSettings(raw_html=Choice(choices=RAW_HTML_CHOICES).clean(value["raw_html"]))
 
 
+def _check_plugins(value: dict) -> tuple[PluginSetting, ...]:
+    """``plugins: {name: {option: value}}``; a plugin without options may be left empty."""
+    settings = []
+    for name, options in value.items():
+        if options is not None and not isinstance(options, dict):
+            raise Invalid("plugin-options-mapping", plugin=str(name))
+        settings.append(PluginSetting(str(name), dict(options or {})))
+    return tuple(settings)
+
+
 def _code(value: Any) -> str | None:
     return None if value is None else str(value).strip()
 
@@ -282,6 +303,7 @@ SCHEMA: dict[str, Option] = {
     "defaults": Mapping_(),
     "feeds": Mapping_(check=_check_feeds),
     "markdown": Mapping_(check=_check_markdown),
+    "plugins": Mapping_(check=_check_plugins),
     "extra": Mapping_(),
 }
 
@@ -317,6 +339,9 @@ def config_from_doc(site_dir: Path, doc: YamlDoc, overrides: dict[str, Any]) -> 
     values, _, diagnostics = validate_mapping(SCHEMA, doc, CONFIG_FILE)
     if has_errors(diagnostics):
         raise ConfigError(sorted(diagnostics, key=Diagnostic.sort_key))
+    values["plugins"] = tuple(dataclasses.replace(plugin, line=doc.line_of(f"plugins.{plugin.name}",
+                                                                            doc.line_of("plugins")))
+                              for plugin in values.get("plugins", ()))
     output_dir = Path(values.pop("output_dir")).expanduser()
     config = SiteConfig(
         site_dir=site_dir,

@@ -79,9 +79,5 @@ class TemplateError(KimpressError):
     """A theme template failed to load or render."""
 
 
-class OutputConflictError(KimpressError):
-    """Two sources claim the same URL."""
-
-
 class OutputDirError(KimpressError):
     """The output folder is unsafe to build into."""

@@ -25,7 +25,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Protocol, Sequence, TypeVar
 
 from kimpress import __version__
 from kimpress.core.errors import Diagnostic
@@ -35,6 +35,14 @@ from kimpress.source.discovery import SourceFile, read_text
 from kimpress.source.frontmatter import Document, parse_document
 
 T = TypeVar("T")
+
+
+class Spread(Protocol):
+    """A parallel map handed down by the pipeline: how many workers it would use, and the map itself."""
+
+    def workers(self, items: int) -> int: ...
+
+    def map(self, task: Callable[[int], Any], count: int) -> list[Any]: ...
 
 FORMAT = 5  # 5: RenderedMarkdown says what it removed and links it could not check
 RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
@@ -143,19 +151,68 @@ class CachingRenderer:
     Each distinct href of a text is resolved once per render, whether the result
     comes from the cache or not, so warnings the resolver gives are the same
     either way. The key holds every setting the HTML depends on: the language
-    (footnote wording) and whether raw HTML is sanitised.
+    (footnote wording), whether raw HTML is sanitised, and the plugins' Markdown
+    extensions (``extensions_key``). ``warm`` converts every text the cache lacks
+    at once, through ``spread`` (the pipeline's parallel map), before the model
+    asks for them one by one.
     """
 
-    def __init__(self, memory: BuildMemory, language: str, sanitize: bool = True) -> None:
+    def __init__(self, memory: BuildMemory, language: str, sanitize: bool = True, extensions: Sequence[Any] = (),
+                 extensions_key: bytes = b"", spread: Spread | None = None) -> None:
         self._memory = memory
         self._language = language
         self._sanitize = sanitize
+        self._extensions = list(extensions)
+        self._extensions_key = extensions_key
+        self._spread = spread
         self._inner: MarkdownRenderer | None = None
         self._used: set[tuple[str, bool, bytes]] = set()
 
+    def _key(self, text: str) -> tuple[str, bool, bytes]:
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=self._extensions_key[:64],
+                                 digest_size=16).digest()
+        return (self._language, self._sanitize, digest)
+
+    def _renderer(self) -> MarkdownRenderer:
+        if self._inner is None:
+            self._inner = MarkdownRenderer(self._language, self._sanitize, self._extensions)
+        return self._inner
+
+    def warm(self, texts: Sequence[tuple[str, LinkResolver | None]]) -> None:
+        """Convert, all at once and in parallel when ``spread`` allows, the texts not in the cache.
+
+        A worker resolves links without reporting anything (what it reports stays in
+        the worker); ``render`` checks them again here, so the diagnostics are those
+        of a serial build. Without more than one worker there is nothing to gain.
+        """
+        if self._spread is None or self._spread.workers(len(texts)) <= 1:
+            return
+        missing: dict[tuple[str, bool, bytes], tuple[str, LinkResolver | None]] = {}
+        for text, resolve in texts:
+            key = self._key(text)
+            if key not in self._memory.markdown and key not in missing:
+                missing[key] = (text, resolve)
+        work = list(missing.items())
+
+        def convert(index: int) -> tuple[RenderedMarkdown, tuple[tuple[str, str | None], ...]]:
+            text, resolve = work[index][1]
+            resolved: dict[str, str | None] = {}
+
+            def resolve_once(href: str) -> str | None:
+                if href not in resolved:
+                    resolved[href] = resolve(href) if resolve is not None else None
+                return resolved[href]
+
+            rendered = self._renderer().render(text, resolve_once if resolve is not None else None)
+            return rendered, tuple(resolved.items())
+
+        if self._spread.workers(len(work)) <= 1:
+            return
+        for (key, _), result in zip(work, self._spread.map(convert, len(work))):
+            self._memory.markdown[key] = result
+
     def render(self, text: str, resolve: LinkResolver | None = None) -> RenderedMarkdown:
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        key = (self._language, self._sanitize, digest)
+        key = self._key(text)
         resolved: dict[str, str | None] = {}
 
         def resolve_once(href: str) -> str | None:
@@ -167,9 +224,7 @@ class CachingRenderer:
         hit = self._memory.markdown.get(key)
         if hit is not None and all(resolve_once(href) == url for href, url in hit[1]):
             return hit[0]
-        if self._inner is None:
-            self._inner = MarkdownRenderer(self._language, self._sanitize)
-        rendered = self._inner.render(text, resolve_once if resolve is not None else None)
+        rendered = self._renderer().render(text, resolve_once if resolve is not None else None)
         self._memory.markdown[key] = (rendered, tuple(resolved.items()))
         return rendered
 

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
-from typing import Callable
+from typing import Any, Callable, Sequence
 from urllib.parse import urlsplit
 
 import markdown
@@ -92,15 +92,16 @@ def _heading_id(value: str, separator: str) -> str:
 class MarkdownRenderer:
     """One reusable Python-Markdown instance (not thread-safe; one per worker).
 
-    ``sanitize=False`` keeps raw HTML as written (``markdown: {raw_html: allow}``).
+    ``sanitize=False`` keeps raw HTML as written (``markdown: {raw_html: allow}``);
+    ``extensions`` are Python-Markdown extensions added by plugins.
     """
 
-    def __init__(self, language: str = "id", sanitize: bool = True) -> None:
+    def __init__(self, language: str = "id", sanitize: bool = True, extensions: Sequence[Any] = ()) -> None:
         self._sanitize = sanitize
         self._language = language
         backlink = "Kembali ke teks" if language == "id" else "Back to the text"
         self._md = markdown.Markdown(
-            extensions=EXTENSIONS + [EmbedExtension(language)],
+            extensions=EXTENSIONS + [EmbedExtension(language), *extensions],
             extension_configs={"toc": {"slugify": _heading_id}, "footnotes": {"BACKLINK_TITLE": backlink}},
             output_format="html",
         )
@@ -108,6 +109,9 @@ class MarkdownRenderer:
         self._notes = _TreeNotes(self._md)
         # After the inline processor (20) has made the <a> and <img> elements.
         self._md.treeprocessors.register(self._notes, "kimpress_notes", 15)
+
+    def warm(self, texts: Sequence[tuple[str, LinkResolver | None]]) -> None:
+        """Nothing to prepare: without a cache each text is converted when asked for."""
 
     def render(self, text: str, resolve: LinkResolver | None = None) -> RenderedMarkdown:
         """Convert ``text``; every relative or root-relative reference goes through ``resolve``."""

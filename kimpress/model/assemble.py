@@ -8,6 +8,7 @@ front matter means is decided in ``entries``; where each reference leads, in
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from typing import Iterable, Mapping
 
@@ -57,10 +58,11 @@ def build_site(
     renderer = renderer or MarkdownRenderer(config.language, config.markdown.sanitize)
     unpublished = {unicodedata.normalize("NFC", entry.source.content_path) for entry in entries if not entry.published}
     articles, pages, references = [], [], []
-    for entry in entries:
-        if not entry.published or _over_limits(entry.document, diagnostics, memo):
-            continue
-        rendered = renderer.render(entry.document.body, resolver(config, entry.source, links, unpublished, diagnostics))
+    shown = [(entry, resolver(config, entry.source, links, unpublished, diagnostics)) for entry in entries
+             if entry.published and not _over_limits(entry.document, diagnostics, memo)]
+    renderer.warm([(entry.document.body, resolve) for entry, resolve in shown])
+    for entry, resolve in shown:
+        rendered = renderer.render(entry.document.body, resolve)
         references += report_links(entry.document, rendered, diagnostics)
         summary = entry.meta.get("summary") or _shorten(rendered.first_paragraph)
         if entry.source.kind is SourceKind.PAGE:
@@ -257,7 +259,7 @@ def _with_profile(config, kel: Kelurahan, documents, renderer, links: LinkMap, u
     rendered = renderer.render(document.body, resolver(config, source, links, unpublished, diagnostics))
     references += report_links(document, rendered, diagnostics)
     description = kel.description or describe(rendered.first_paragraph)
-    return Kelurahan(**{**kel.__dict__, "profile_html": rendered.html, "description": description})
+    return dataclasses.replace(kel, profile_html=rendered.html, description=description)
 
 
 def _check_unique_ids(articles: list[Article], documents: Mapping[str, Document],

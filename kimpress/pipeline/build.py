@@ -1,9 +1,4 @@
-"""The pipeline, in order: the only module that knows the sequence of stages.
-
-    site.yaml --load_config--> SiteConfig
-    content/  --discover_sources--> [SourceFile] --parse_document--> {rel_path: Document}
-              --build_site--> Site --plan_pages + copies--> [Output] --check_conflicts-->
-              --render_output--> [Rendered] --write_outputs--> output/
+"""Build a site: the stages of ``stages.py`` in order, with the memory of the last success.
 
 Everything is gathered and rendered in memory first; a build with any error
 raises before a byte is written, so the last good site stays whole.
@@ -15,37 +10,25 @@ import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
-from kimpress.config.site import SiteConfig, load_config
-from kimpress.core.errors import Diagnostic, SourceError, TemplateError, has_errors, warning
+from kimpress.config.site import SiteConfig
+from kimpress.core.errors import Diagnostic, SourceError, TemplateError, has_errors
 from kimpress.core.stamps import stamp, stamp_all
-from kimpress.incremental.memory import (
-    BuildMemory,
-    CachingRenderer,
-    FileDigests,
-    ModelMemo,
-    OutputRecord,
-    forget_missing_sources,
-    load_memory,
-    parse_source,
-    save_memory,
-)
-from kimpress.model.assemble import build_site
+from kimpress.incremental.inputs import InputStamps
+from kimpress.incremental.memory import BuildMemory, FileDigests, ModelMemo, OutputRecord, load_memory, save_memory
 from kimpress.model.entries import Selection
 from kimpress.model.types import Site
-from kimpress.outputs.render import Rendered, load_site_theme, render_output, show_site
+from kimpress.outputs.kinds import build_registry
+from kimpress.outputs.registry import RenderContext, Rendered, StampContext
+from kimpress.pipeline.stages import Loaded, Progress, load, model, now_or, plan, read, recovery_warning, render
 from kimpress.pipeline.write import WriteStats, check_output_dir, recover_interrupted_write, write_outputs
-from kimpress.plan.feeds import plan_feeds
-from kimpress.plan.pages import Output, check_conflicts, plan_copies, plan_pages
-from kimpress.plan.references import check_references, published_paths
-from kimpress.source.discovery import SourceKind, discover_sources, is_ignored_name
-from kimpress.source.frontmatter import Document
+from kimpress.plan.output import Output
+from kimpress.plugins import Plugins
 from kimpress.theme.environment import Theme, theme_chain, theme_files_key
-
-Progress = Callable[[int, int], None]
+from kimpress.theme.filters import load_site_theme
 
 
 @dataclass(frozen=True)
@@ -59,6 +42,7 @@ class BuildOptions:
     force: bool = False
     now: datetime | None = None  # the moment that decides "future"; tests pin it
     cache_file: Path | None = None  # where ``build`` keeps its memory; None: no memory on disk
+    jobs: int | None = None  # worker processes for Markdown and rendering; None: every core
 
 
 @dataclass(frozen=True)
@@ -116,66 +100,45 @@ class Builder:
     def _build(self, changed: Iterable[Path], progress: Progress | None) -> BuildResult:
         started = time.perf_counter()
         options = self.options
-        config, warnings = load_config(self.site_dir, {"output_dir": options.output_dir,
-                                                       "base_url": options.base_url})
-        config = self._memo.canonical(config)  # the same settings as last time: the very same object
+        loaded = load(self.site_dir, {"output_dir": options.output_dir, "base_url": options.base_url})
+        config = self._memo.canonical(loaded.config)  # the same settings as last time: the very same object
+        loaded = Loaded(config, loaded.plugins, loaded.warnings)
         check_output_dir(config, options.force)
-        recovered = recover_interrupted_write(config.output_dir)  # a killed build's half write, undone
-        if recovered:
-            warnings.append(warning("output-recovered", None, None, count=recovered))
+        warnings = loaded.warnings + recovery_warning(recover_interrupted_write(config.output_dir))
         memory = self.memory
         if memory.output_dir != str(config.output_dir):
             memory.outputs.clear()
             memory.output_dir = str(config.output_dir)
-        site, diagnostics = self._read_site(config, {Path(path) for path in changed})
-        theme, theme_key = self._theme_for(site)
-        copies = copy_list(config, site, theme)
-        outputs = plan_pages(site) + plan_feeds(site) + plan_copies(copies)
-        diagnostics += check_conflicts(outputs)
-        diagnostics += check_references(site.references, published_paths(outputs), config.base_url)
+        sources, documents, diagnostics = read(config, memory, {Path(path) for path in changed})
+        selection = Selection(now_or(options.now), options.drafts, options.future)
+        site, found = model(loaded, sources, documents, memory, selection, self._memo, options.jobs)
+        self._memo.forget_unused()
+        diagnostics += found
+        theme, theme_key = self._theme_for(config, loaded.plugins)
+        outputs, sizes, found = plan(site, theme, loaded.plugins)
+        diagnostics += found
         _raise_if_errors(SourceError, warnings + diagnostics)
-        sizes = {url: Path(path).stat().st_size for url, path, _ in copies}
+        registry = build_registry(loaded.plugins.output_kinds())
         files = FileDigests(memory)
-        stamps = _InputStamps(site, theme_key, sizes, files)
+        stamps = InputStamps(site, registry, StampContext(theme_key, stamp(sizes), files.of), loaded.plugins.key)
         due, kept = self._outputs_due(config, outputs, stamps)
-        rendered, problems = render_all(theme, due, sizes, progress)
+        rendered, problems = render(registry, RenderContext(site, theme, sizes), due, options.jobs, progress)
         _raise_if_errors(TemplateError, warnings + diagnostics + problems)
         stats = write_outputs(config.output_dir, rendered, kept=[output.path for output in kept])
-        self._remember(config, outputs, kept, rendered, stamps)
+        self._remember(config, kept, rendered, stamps)
         files.forget_unused()
         return BuildResult(config, site, len(outputs), stats, warnings + diagnostics,
                            time.perf_counter() - started, tuple(item.output.url for item in rendered))
 
-    def _read_site(self, config: SiteConfig, changed: set[Path]) -> tuple[Site, list[Diagnostic]]:
-        """Discover every source, parse the changed ones, then build the model."""
-        sources, diagnostics = discover_sources(config.site_dir)
-        documents: dict[str, Document] = {}
-        for source in sources:
-            if source.kind in (SourceKind.ASSET, SourceKind.STATIC):
-                continue
-            document, found = parse_source(self.memory, source, source.path in changed)
-            diagnostics += found
-            if document is not None and not has_errors(found):
-                documents[source.rel_path] = document
-        forget_missing_sources(self.memory, {source.rel_path for source in sources})
-        now = self.options.now or datetime.now(timezone.utc)
-        renderer = CachingRenderer(self.memory, config.language, config.markdown.sanitize)
-        site, found = build_site(config, sources, documents, Selection(now, self.options.drafts,
-                                                                       self.options.future), renderer, self._memo)
-        renderer.forget_unused()
-        self._memo.forget_unused()
-        return site, diagnostics + found
-
-    def _theme_for(self, site: Site) -> tuple[Theme, bytes]:
-        """The theme, loaded again only when its files or the settings changed."""
-        key = stamp_all(site.config, theme_files_key(theme_chain(site.config)))
+    def _theme_for(self, config: SiteConfig, plugins: Plugins) -> tuple[Theme, bytes]:
+        """The theme, loaded again only when its files, the settings or the plugins changed."""
+        key = stamp_all(config, theme_files_key(theme_chain(config)), plugins.key)
         if self._theme is None or key != self._theme_key:
-            self._theme, self._theme_key = load_site_theme(site), key
-        show_site(self._theme, site)
+            self._theme, self._theme_key = load_site_theme(config, plugins.template_filters()), key
         return self._theme, key
 
     def _outputs_due(self, config: SiteConfig, outputs: list[Output],
-                     stamps: "_InputStamps") -> tuple[list[Output], list[Output]]:
+                     stamps: InputStamps) -> tuple[list[Output], list[Output]]:
         """Split ``outputs`` into those to render and those whose file is already right."""
         due: list[Output] = []
         kept: list[Output] = []
@@ -191,8 +154,8 @@ class Builder:
                 kept.append(output)
         return due, kept
 
-    def _remember(self, config: SiteConfig, outputs: list[Output], kept: list[Output],
-                  rendered: list[Rendered], stamps: "_InputStamps") -> None:
+    def _remember(self, config: SiteConfig, kept: list[Output], rendered: list[Rendered],
+                  stamps: InputStamps) -> None:
         previous = self.memory.outputs
         records = {output.url: previous[output.url] for output in kept}
         for item in rendered:
@@ -201,44 +164,6 @@ class Builder:
                                                _file_key(config.output_dir / output.path))
         self.memory.outputs = records
         self._check_output_files = False
-
-
-class _InputStamps:
-    """Stamps of what each output reads; the site's fields are stamped once per build."""
-
-    def __init__(self, site: Site, theme_key: bytes, sizes: dict[str, int], files: FileDigests) -> None:
-        self._site = site
-        self._theme_key = theme_key
-        self._sizes = stamp(sizes)
-        self._fields: dict[str, bytes] = {}
-        self._files = files
-        self._outputs: dict[tuple[str, tuple[str, ...]], bytes] = {}
-
-    def of(self, output: Output, site_fields: tuple[str, ...]) -> bytes:
-        """The stamp of ``output``'s inputs, computed once per build (files may change meanwhile)."""
-        key = (output.url, site_fields)
-        if key not in self._outputs:
-            self._outputs[key] = self._stamp(output, site_fields)
-        return self._outputs[key]
-
-    def _stamp(self, output: Output, site_fields: tuple[str, ...]) -> bytes:
-        if output.copy_from is not None:
-            return stamp_all(output.url, output.copy_from, self._files.of(output.copy_from))
-        return stamp_all(output.url, output.template, self._theme_key, stamp(output.context),
-                         stamp(output.feed) if output.feed is not None else None,
-                         self._sizes if output.feed is not None else None,
-                         [self._field(name) for name in site_fields])
-
-    def _field(self, name: str) -> bytes:
-        if name not in self._fields:
-            names = Site.method_reads.get(name)
-            if name in Site.__dataclass_fields__:
-                self._fields[name] = stamp(getattr(self._site, name))
-            elif names is not None:
-                self._fields[name] = stamp_all(*(self._field(field) for field in names))
-            else:  # anything else a template can reach may read the whole site
-                self._fields[name] = stamp(self._site)
-        return self._fields[name]
 
 
 @contextmanager
@@ -264,45 +189,6 @@ def _file_key(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_size, stat.st_mtime_ns)
-
-
-def copy_list(config: SiteConfig, site: Site, theme: Theme) -> list[tuple[str, str, str]]:
-    """(URL, absolute source, origin) of every file copied verbatim.
-
-    Theme static files come first so ``static/`` of the site can replace them
-    (a later claim on the same URL wins only here, by design: it is an override).
-    """
-    copies: dict[str, tuple[str, str, str]] = {}
-    for folder in theme.static_dirs():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            url = "/" + path.relative_to(folder).as_posix()
-            copies[url] = (url, str(path), "theme")
-    static = config.static_dir
-    if static.is_dir():
-        for path in sorted(p for p in static.rglob("*") if p.is_file() and not p.is_symlink()
-                           and not any(is_ignored_name(part) for part in p.relative_to(static).parts)):
-            url = "/" + path.relative_to(static).as_posix()
-            copies[url] = (url, str(path), path.relative_to(config.site_dir).as_posix())
-    return list(copies.values()) + [(asset.url, str(config.site_dir / asset.source), asset.source)
-                                    for asset in site.assets]
-
-
-def render_all(theme: Theme, outputs: list[Output], sizes: dict[str, int],
-               progress: Progress | None = None) -> tuple[list[Rendered], list[Diagnostic]]:
-    """Render every output; collect one diagnostic per failing template location."""
-    rendered: list[Rendered] = []
-    problems: dict[tuple, Diagnostic] = {}
-    for index, output in enumerate(outputs):
-        item, problem = render_output(theme, output, sizes)
-        if problem is not None:
-            problems.setdefault((problem.path, problem.line, problem.code), problem)
-        elif item is not None:
-            rendered.append(item)
-        if progress is not None and index % 50 == 0:
-            progress(index, len(outputs))
-    if progress is not None:
-        progress(len(outputs), len(outputs))
-    return rendered, list(problems.values())
 
 
 def _raise_if_errors(kind: type[SourceError] | type[TemplateError], diagnostics: list[Diagnostic]) -> None:

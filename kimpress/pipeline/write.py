@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 from kimpress.config.site import SiteConfig
 from kimpress.core.errors import OutputDirError, error
-from kimpress.outputs.render import Rendered
+from kimpress.outputs.registry import Rendered
 
 MANIFEST = ".kimpress-manifest.json"
 JOURNAL = ".kimpress-journal.json"  # present only while changed files are being put in place
@@ -143,13 +143,13 @@ def write_outputs(out: Path, rendered: Iterable[Rendered], kept: Iterable[str] =
     changed: list[tuple[str, Rendered]] = []
     for item in rendered:
         rel_path = item.output.path
-        source = Path(item.output.copy_from) if item.output.copy_from else None
+        source = Path(item.source) if item.source else None
         paths.append(rel_path)
         if not _same_file(_safe_target(out, rel_path), item.data, source):
             changed.append((rel_path, item))
     if changed:
         _Transaction(out, [rel_path for rel_path, _ in changed]).run(
-            [item.data if item.data is not None else Path(item.output.copy_from) for _, item in changed])
+            [item.data if item.data is not None else Path(item.source) for _, item in changed])
     deleted = _prune(out, set(previous) - set(paths))
     _write_manifest(out, set(paths))
     return WriteStats(len(changed), len(paths) - len(changed), deleted, recovered)

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from kimpress.core.errors import Diagnostic, warning
 from kimpress.core.urls import base_path
 from kimpress.model.types import Reference
-from kimpress.plan.pages import Output
+from kimpress.plan.output import Output
 
 
 def published_paths(outputs: Iterable[Output]) -> frozenset[str]:

@@ -81,10 +81,8 @@ class ThemeLoader(jinja2.BaseLoader):
 
     def __init__(self, chain: list[ThemeLayer]) -> None:
         self.chain = chain
-        self.requested: set[str] = set()
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        self.requested.add(template)
         for layer_path, name in self._candidates(template):
             root = layer_path / "templates"
             # Jinja's own splitting refuses ".." and drops a leading "/": a name never leaves templates/.

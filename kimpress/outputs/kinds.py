@@ -1,0 +1,15 @@
+"""The output kinds kimpress always has; plugins add theirs to the same registry."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from kimpress.outputs.copy import CopyKind
+from kimpress.outputs.feed import FeedKind
+from kimpress.outputs.page import PageKind
+from kimpress.outputs.registry import OutputKind, Registry
+
+
+def build_registry(extra: Iterable[OutputKind] = ()) -> Registry:
+    """A fresh registry for one build: pages, feeds, copies, then ``extra`` kinds."""
+    return Registry([PageKind(), FeedKind(), CopyKind(), *extra])
