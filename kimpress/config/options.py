@@ -165,6 +165,11 @@ class Custom(Option):
         return self.check(value)
 
 
+def alias_map(schema: Mapping[str, Option]) -> dict[str, str]:
+    """Every alias of ``schema`` mapped to its canonical key (``judul`` -> ``title``): the one place they are read."""
+    return {alias: key for key, option in schema.items() for alias in option.aliases}
+
+
 def suggest(word: str, candidates: Any) -> str:
     """Return the closest candidate to ``word`` or an empty string (did-you-mean)."""
     matches = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
@@ -189,7 +194,7 @@ def validate_mapping(
     diagnostics: list[Diagnostic] = []
     if not isinstance(data, dict):
         return {}, {}, [error("not-a-mapping", path, first_line)]
-    alias_to_key = {alias: key for key, option in schema.items() for alias in option.aliases}
+    alias_to_key = alias_map(schema)
     values: dict[str, Any] = {}
     source_key: dict[str, str] = {}
     extra: dict[str, Any] = {}

@@ -288,15 +288,20 @@ def _code(value: Any) -> str | None:
     return None if value is None else str(value).strip()
 
 
+def _default(name: str) -> Any:
+    """A setting's default, declared once: on ``SiteConfig``."""
+    return SiteConfig.__dataclass_fields__[name].default
+
+
 SCHEMA: dict[str, Option] = {
     "title": Text(required=True),
     "base_url": URL(required=True, trailing_slash=True),
-    "language": Choice(default="id", choices=LANGUAGES),
-    "description": Text(default="", allow_empty=True),
-    "timezone": Custom(default="Asia/Jakarta", check=_check_timezone),
-    "theme": Text(default="default"),
-    "output_dir": Text(default="output"),
-    "paginate": Integer(default=10, minimum=1, maximum=1000),
+    "language": Choice(default=_default("language"), choices=LANGUAGES),
+    "description": Text(default=_default("description"), allow_empty=True),
+    "timezone": Custom(default=_default("timezone"), check=_check_timezone),
+    "theme": Text(default=_default("theme")),
+    "output_dir": Text(default=str(_default("output_dir"))),
+    "paginate": Integer(default=_default("paginate"), minimum=1, maximum=1000),
     "permalinks": Mapping_(check=_check_permalinks),
     "categories": Custom(check=_check_categories),
     "wilayah": Mapping_(check=_check_wilayah),

@@ -206,18 +206,25 @@ def base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+def _has_scheme(url: str) -> bool:
+    return ":" in url and bool(urlsplit(url).scheme)
+
+
 def site_url(base_url: str, url: str) -> str:
     """Root-relative, percent-encoded URL including the base path: "/a/" -> "/kim/a/".
 
     Absolute URLs pass through, made valid URIs.
     """
-    if urlsplit(url).scheme:
+    if _has_scheme(url):
         return iri_to_uri(url)
     return base_path(base_url) + encode_path(url.lstrip("/"))
 
 
 def absolute_url(base_url: str, url: str) -> str:
     """Absolute, percent-encoded URL of a site URL ("/a/" -> "https://x/kim/a/"); absolute URLs pass through."""
-    if urlsplit(url).scheme:
+    if _has_scheme(url):
         return iri_to_uri(url)
-    return urljoin(base_url, encode_path(url.lstrip("/")))
+    relative = encode_path(url.lstrip("/"))
+    if base_url.endswith("/") and "." not in relative:  # nothing for urljoin to resolve: the same string, faster
+        return base_url + relative
+    return urljoin(base_url, relative)

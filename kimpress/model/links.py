@@ -22,6 +22,7 @@ from kimpress.model.entries import Entry
 from kimpress.model.types import Asset, Kelurahan, Reference
 from kimpress.source.discovery import SECTION_INDEX, SourceFile, SourceKind
 from kimpress.source.frontmatter import Document
+from kimpress.source.metadata import spellings
 
 Resolver = Callable[[str], "str | None"]
 
@@ -137,7 +138,7 @@ def cover_url(entry: Entry, links: LinkMap, diagnostics: list[Diagnostic]) -> st
 
 def cover_line(document: Document) -> int:
     """The line of the ``cover:`` key (or its Indonesian aliases), else 1."""
-    return next((document.meta.lines[k] for k in ("cover", "sampul", "gambar") if k in document.meta.lines), 1)
+    return next((document.meta.lines[k] for k in spellings("cover") if k in document.meta.lines), 1)
 
 
 def report_links(document: Document, rendered: RenderedMarkdown, diagnostics: list[Diagnostic]) -> list[Reference]:

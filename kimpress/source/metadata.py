@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
 
-from kimpress.config.options import Boolean, Custom, Invalid, Mapping_, Option, Text, TextList, validate_mapping
+from kimpress.config.options import (
+    Boolean,
+    Custom,
+    Invalid,
+    Mapping_,
+    Option,
+    Text,
+    TextList,
+    alias_map,
+    validate_mapping,
+)
 from kimpress.config.yamltext import YamlDoc
 from kimpress.core.dates import DateProblem, WhenValue, parse_when
 from kimpress.core.errors import Diagnostic, error
@@ -62,6 +72,11 @@ ARTICLE_SCHEMA: dict[str, Option] = {
     "template": Custom(**_TEMPLATE),
 }
 
+def spellings(key: str, schema: dict[str, Option] = ARTICLE_SCHEMA) -> tuple[str, ...]:
+    """Every way a writer may spell ``key``: the key itself, then its aliases (``cover``, ``sampul``, ...)."""
+    return (key, *schema[key].aliases)
+
+
 PAGE_SCHEMA: dict[str, Option] = {
     "title": Text(required=True, aliases=("judul",)),
     "date": Custom(aliases=("tanggal",), **_DATE),
@@ -98,7 +113,7 @@ class Meta:
 
 def cascade(schema: dict[str, Option], *layers: dict[str, Any]) -> dict[str, Any]:
     """Merge default layers, lowest priority first, with alias keys folded to canonical ones."""
-    alias_to_key = {alias: key for key, option in schema.items() for alias in option.aliases}
+    alias_to_key = alias_map(schema)
     merged: dict[str, Any] = {}
     for layer in layers:
         merged.update({alias_to_key.get(str(key), str(key)): value for key, value in layer.items()})
@@ -113,7 +128,7 @@ def read_meta(
 ) -> tuple[Meta, list[Diagnostic]]:
     """Validate a document's front matter over ``defaults`` (from ``cascade``)."""
     own = document.meta.data or {}
-    alias_to_key = {alias: key for key, option in schema.items() for alias in option.aliases}
+    alias_to_key = alias_map(schema)
     own_keys = {alias_to_key.get(str(key), str(key)) for key in own}
     merged = {key: value for key, value in (defaults or {}).items() if key not in own_keys}
     raw = document.meta.raw
@@ -143,7 +158,6 @@ def _parse_date(schema: dict[str, Option], values: dict, key: str, doc: YamlDoc,
     try:
         return parse_when(values[key], zone)
     except DateProblem as problem:
-        names = (key, *schema[key].aliases)
-        line = next((doc.lines[name] for name in names if name in doc.lines), first_line)
+        line = next((doc.lines[name] for name in spellings(key, schema) if name in doc.lines), first_line)
         diagnostics.append(error(problem.code, rel_path, line, key=key, **problem.params))
         return None
