@@ -464,7 +464,7 @@ def bench_corpus(corpus: Path, args: argparse.Namespace) -> dict:
         shutil.copytree(corpus, site, ignore=shutil.ignore_patterns("output", "public", ".git"))
         result["copy_s"] = round(time.perf_counter() - started, 2)
         env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-        from kimpress.incremental.memory import cache_dir  # the folder kimpress serve keeps for this site
+        from kimpress.incremental.location import cache_dir  # the folder kimpress serve keeps for this site
         preview = cache_dir(site, cache / "kimpress") / "preview"
 
         articles = newest_articles(site)

@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 from conftest import article, parse_html, write_files
 
+pytestmark = pytest.mark.slow  # builds wheels and virtual environments: seconds per test
+
 REPO = Path(__file__).resolve().parents[1]
 THEME = REPO / "themes" / "default"
 
@@ -70,11 +72,11 @@ def test_wheel_contains_the_package_and_the_whole_default_theme(wheel):
 
 SCRIPT = textwrap.dedent("""\
     import json, sys
-    import kimpress, kimpress.theme.environment
+    import kimpress, kimpress.theme.location
     from kimpress.cli.main import main
     code = main(["build", sys.argv[1], "--quiet"])
     print(json.dumps({"code": code, "module": kimpress.__file__,
-                      "theme": str(kimpress.theme.environment.packaged_theme_dir())}))
+                      "theme": str(kimpress.theme.location.packaged_theme_dir())}))
 """)
 
 

@@ -12,9 +12,10 @@ import shlex
 import signal
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from kimpress import __version__
 from kimpress.cli.report import (
@@ -25,16 +26,16 @@ from kimpress.cli.report import (
     problems_line,
     rebuild_line,
 )
-from kimpress.cli.scaffold import init_site, new_article
 from kimpress.cli.text import LANGUAGES, LocalizedParser, cli_language, help_text, metavar
-from kimpress.config.site import load_config
 from kimpress.config.yamltext import YamlProblem, load_yaml
 from kimpress.core.errors import Diagnostic, KimpressError, error, warning
 from kimpress.core.wording import print_diagnostics
-from kimpress.incremental.memory import cache_dir, cache_file
-from kimpress.pipeline.build import BuildOptions, BuildResult, build
-from kimpress.serve.preview import Preview
-from kimpress.serve.server import PreviewServer, is_loopback
+from kimpress.incremental.fingerprint import build_settings, still_valid
+from kimpress.incremental.fingerprint import take as take_fingerprint
+from kimpress.incremental.location import cache_dir, cache_file, fingerprint_file
+
+if TYPE_CHECKING:
+    from kimpress.pipeline.build import BuildResult
 
 EXIT_INTERNAL = 3
 
@@ -118,24 +119,50 @@ def _site_language(site_dir: str) -> str:
 
 def _run_build(args: argparse.Namespace, language: str) -> int:
     memory = None if args.no_cache else cache_file(Path(args.site_dir))
+    settings = build_settings(args.drafts, args.future, args.output, args.base_url)
+    seen = None
+    if memory is not None and not args.watch:
+        seen = take_fingerprint(Path(args.site_dir).resolve(), settings)
+        said = still_valid(fingerprint_file(memory), seen)
+        if said is not None:  # nothing changed since the last build: say again what it said, and stop
+            _print_result(said.warnings, said.articles, said.pages, said.outputs, 0, 0, seen.taken_at, said.unpublished,
+                          said.zone, args.quiet, language)
+            return 0
+    from kimpress.pipeline.build import BuildOptions, build  # the engine, only when there is work for it
+
     options = BuildOptions(drafts=args.drafts, future=args.future, output_dir=args.output,
                            base_url=args.base_url, force=args.force, cache_file=memory, jobs=args.jobs)
     if args.watch:
+        from kimpress.serve.preview import Preview
+
         preview = Preview(Path(args.site_dir), options, _terminal_report(args.quiet), memory_file=memory)
         preview.start()
         print("Memantau perubahan; Ctrl+C untuk berhenti." if language == "id" else "Watching for changes; Ctrl+C to stop.")
         _wait_for_interrupt(preview.stop)
         return 0
-    result = build(args.site_dir, options, progress=None if args.quiet else ProgressBar())
-    print_diagnostics(result.warnings, language)
-    if not args.quiet:
-        site = result.site
-        print(build_summary(len(site.articles), len(site.pages), result.outputs, result.stats.written,
-                            result.stats.deleted, result.seconds, language, site.unpublished, result.config.zone))
+    started = time.time()
+    result = build(args.site_dir, options, progress=None if args.quiet else ProgressBar(), seen=seen)
+    site = result.site
+    _print_result(result.warnings, len(site.articles), len(site.pages), result.outputs, result.stats.written,
+                  result.stats.deleted, started, site.unpublished, result.config.zone, args.quiet, language)
     return 0
 
 
+def _print_result(warnings, articles: int, pages: int, outputs: int, written: int, deleted: int, started: float,
+                  unpublished, zone, quiet: bool, language: str) -> None:
+    """The warnings of a build, then (unless ``quiet``) its closing line."""
+    print_diagnostics(warnings, language)
+    if not quiet:
+        print(build_summary(articles, pages, outputs, written, deleted, time.time() - started, language, unpublished,
+                            zone))
+
+
 def _run_serve(args: argparse.Namespace, language: str) -> int:
+    from kimpress.config.site import load_config
+    from kimpress.pipeline.build import BuildOptions
+    from kimpress.serve.preview import Preview
+    from kimpress.serve.server import PreviewServer, is_loopback
+
     site_dir = Path(args.site_dir)
     load_config(site_dir)  # a missing or broken site.yaml here means the wrong folder: say so and stop
     folder = cache_dir(site_dir)
@@ -197,6 +224,9 @@ def _wait_for_interrupt(stop) -> None:
 
 
 def _run_new(args: argparse.Namespace, language: str) -> int:
+    from kimpress.cli.scaffold import new_article
+    from kimpress.config.site import load_config
+
     config, _ = load_config(Path(args.site_dir))
     made = new_article(config, args.title, args.kelurahan, args.category, slug=args.slug, author=args.author)
     print_diagnostics(made.warnings, language)
@@ -206,6 +236,8 @@ def _run_new(args: argparse.Namespace, language: str) -> int:
 
 
 def _run_init(args: argparse.Namespace, language: str) -> int:
+    from kimpress.cli.scaffold import init_site
+
     created = init_site(Path(args.site_dir), args.title)
     for path in created:
         print(path)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 import time
 from datetime import tzinfo
-from typing import Iterable, TextIO
+from typing import TYPE_CHECKING, Iterable, TextIO
 
 from kimpress.core.dates import format_short_date
 from kimpress.core.urls import encode_path
 from kimpress.core.wording import count_words
-from kimpress.model.types import Unpublished
+
+if TYPE_CHECKING:
+    from kimpress.model.types import Unpublished
 
 
 def format_seconds(seconds: float, language: str) -> str:

@@ -282,17 +282,6 @@ def forget_missing_sources(memory: BuildMemory, present: set[str]) -> None:
         del memory.sources[rel_path]
 
 
-def cache_dir(site_dir: Path, cache_root: Path | None = None) -> Path:
-    """The folder kept for ``site_dir`` outside it: one per site folder, under the user's cache."""
-    root = cache_root or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kimpress"
-    return root / hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:24]
-
-
-def cache_file(site_dir: Path, cache_root: Path | None = None) -> Path:
-    """Where the memory of ``kimpress build`` for ``site_dir`` is kept."""
-    return cache_dir(site_dir, cache_root) / "build.pickle"
-
-
 def load_memory(path: Path) -> BuildMemory:
     """The saved memory, or an empty one if it is missing, foreign or from another version."""
     try:

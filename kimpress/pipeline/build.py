@@ -17,14 +17,17 @@ from typing import Iterable, Iterator
 from kimpress.config.site import SiteConfig
 from kimpress.core.errors import Diagnostic, SourceError, TemplateError, has_errors
 from kimpress.core.stamps import stamp, stamp_all
+from kimpress.incremental.fingerprint import Fingerprint, LeftOut, Summary, build_settings, remember
+from kimpress.incremental.fingerprint import take as take_fingerprint
 from kimpress.incremental.inputs import InputStamps
+from kimpress.incremental.location import fingerprint_file
 from kimpress.incremental.memory import BuildMemory, FileDigests, ModelMemo, OutputRecord, load_memory, save_memory
 from kimpress.model.entries import Selection
 from kimpress.model.types import Site
 from kimpress.outputs.kinds import build_registry
 from kimpress.outputs.registry import RenderContext, Rendered, StampContext
 from kimpress.pipeline.stages import Loaded, Progress, load, model, now_or, plan, read, recovery_warning, render
-from kimpress.pipeline.write import WriteStats, check_output_dir, recover_interrupted_write, write_outputs
+from kimpress.pipeline.write import MANIFEST, WriteStats, check_output_dir, recover_interrupted_write, write_outputs
 from kimpress.plan.output import Output
 from kimpress.plugins import Plugins
 from kimpress.theme.environment import Theme, theme_chain, theme_files_key
@@ -56,19 +59,33 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
     rendered: tuple[str, ...] = ()  # URLs of the outputs rendered this time
+    files: tuple[str, ...] = ()  # every file of the output folder this build vouches for
 
 
-def build(site_dir: Path | str, options: BuildOptions = BuildOptions(), progress: Progress | None = None) -> BuildResult:
+def build(site_dir: Path | str, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
+          seen: Fingerprint | None = None) -> BuildResult:
     """Build the site in ``site_dir``; raise a ``KimpressError`` listing every problem.
 
     With ``options.cache_file`` the memory of the last successful build is
-    loaded from there and saved back, so an unchanged site renders nothing.
+    loaded from there and saved back, so an unchanged site renders nothing, and
+    the fingerprint of the inputs (``seen``: taken before the build started) is
+    recorded so that the next ``kimpress build`` of an unchanged site need not start.
     """
+    if options.cache_file:
+        seen = seen or take_fingerprint(Path(site_dir).resolve(), build_settings(options.drafts, options.future,
+                                                                         options.output_dir, options.base_url))
     memory = load_memory(options.cache_file) if options.cache_file else None
     builder = Builder(site_dir, options, memory)
     result = builder.build(progress=progress)
-    if options.cache_file:
+    if options.cache_file and seen is not None:
         save_memory(options.cache_file, builder.memory)
+        site = result.site
+        due = [item.date for item in site.unpublished if item.reason == "future" and item.date]
+        summary = Summary(len(site.articles), len(site.pages), result.outputs, tuple(result.warnings),
+                          tuple(LeftOut(item.source, item.reason, item.date) for item in site.unpublished),
+                          result.config.zone)
+        remember(fingerprint_file(options.cache_file), seen, result.config.output_dir, result.files,
+                 min(due, default=None), summary)
     return result
 
 
@@ -128,7 +145,8 @@ class Builder:
         self._remember(config, kept, rendered, stamps)
         files.forget_unused()
         return BuildResult(config, site, len(outputs), stats, warnings + diagnostics,
-                           time.perf_counter() - started, tuple(item.output.url for item in rendered))
+                           time.perf_counter() - started, tuple(item.output.url for item in rendered),
+                           tuple(output.path for output in outputs) + (MANIFEST,))
 
     def _theme_for(self, config: SiteConfig, plugins: Plugins) -> tuple[Theme, bytes]:
         """The theme, loaded again only when its files, the settings or the plugins changed."""

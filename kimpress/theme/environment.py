@@ -20,18 +20,9 @@ import yaml
 from kimpress.config.site import SiteConfig
 from kimpress.core.errors import ConfigError, Diagnostic, TemplateError, error
 from kimpress.core.wording import count_words
+from kimpress.theme.location import DEFAULT_THEME, packaged_theme_dir
 
-DEFAULT_THEME = "default"
 MAX_CHAIN = 8
-
-
-def packaged_theme_dir() -> Path:
-    """The default theme: inside the installed package, or at the repository top."""
-    here = Path(__file__).resolve().parent.parent  # the package folder
-    for candidate in (here / "themes" / DEFAULT_THEME, here.parent / "themes" / DEFAULT_THEME):
-        if (candidate / "templates").is_dir():
-            return candidate
-    raise RuntimeError("the default theme is missing from this kimpress installation")
 
 
 @dataclass(frozen=True)
