@@ -21,7 +21,7 @@ from kimpress.incremental.fingerprint import Fingerprint, LeftOut, Summary, buil
 from kimpress.incremental.fingerprint import take as take_fingerprint
 from kimpress.incremental.inputs import InputStamps
 from kimpress.incremental.location import fingerprint_file
-from kimpress.incremental.memory import BuildMemory, FileDigests, ModelMemo, OutputRecord, load_memory, save_memory
+from kimpress.incremental.memory import BuildMemory, FileDigests, OutputRecord, load_memory, save_memory
 from kimpress.model.entries import Selection
 from kimpress.model.types import Site
 from kimpress.outputs.kinds import build_registry
@@ -105,7 +105,7 @@ class Builder:
         self.options = options
         self.memory = memory or BuildMemory()
         self._check_output_files = memory is not None  # files on disk may differ from a loaded memory
-        self._memo = ModelMemo()
+        self._memo = self.memory.model
         self._theme: Theme | None = None
         self._theme_key: bytes | None = None
 
@@ -152,7 +152,8 @@ class Builder:
         """The theme, loaded again only when its files, the settings or the plugins changed."""
         key = stamp_all(config, theme_files_key(theme_chain(config)), plugins.key)
         if self._theme is None or key != self._theme_key:
-            self._theme, self._theme_key = load_site_theme(config, plugins.template_filters()), key
+            compiled = self.options.cache_file.parent / "templates" if self.options.cache_file else None
+            self._theme, self._theme_key = load_site_theme(config, plugins.template_filters(), compiled), key
         return self._theme, key
 
     def _outputs_due(self, config: SiteConfig, outputs: list[Output],

@@ -148,8 +148,12 @@ def load_strings(chain: list[ThemeLayer], language: str) -> tuple[dict[str, str 
     return strings, problems
 
 
-def load_theme(config: SiteConfig, filters: dict[str, Callable], globals_: dict[str, Any]) -> Theme:
-    """Build the theme of ``config``; raise ``TemplateError`` if its strings are broken."""
+def load_theme(config: SiteConfig, filters: dict[str, Callable], globals_: dict[str, Any],
+               compiled_dir: Path | None = None) -> Theme:
+    """Build the theme of ``config``; raise ``TemplateError`` if its strings are broken.
+
+    ``compiled_dir`` keeps compiled templates between processes (keyed by each template's source).
+    """
     chain = theme_chain(config)
     strings, problems = load_strings(chain, config.language)
     if problems:
@@ -161,8 +165,19 @@ def load_theme(config: SiteConfig, filters: dict[str, Callable], globals_: dict[
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.ChainableUndefined,
+        bytecode_cache=_compiled_cache(compiled_dir),
     )
     theme = Theme(config, chain, environment, strings)
     environment.filters.update(filters)
     environment.globals.update(globals_, t=theme.translate)
     return theme
+
+
+def _compiled_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))

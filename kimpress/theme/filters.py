@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from babel.numbers import format_decimal
@@ -27,11 +28,13 @@ def template_filters(config: SiteConfig) -> dict[str, Callable[..., Any]]:
     }
 
 
-def load_site_theme(config: SiteConfig, extra_filters: Mapping[str, Callable[..., Any]] | None = None) -> Theme:
+def load_site_theme(config: SiteConfig, extra_filters: Mapping[str, Callable[..., Any]] | None = None,
+                    compiled_dir: Path | None = None) -> Theme:
     """The theme of the site with kimpress's filters (then plugins') and the site's settings as globals.
 
     The model is not a global: each render passes its own view of it as ``site``.
     """
     filters = {**template_filters(config), **(extra_filters or {})}
     site_feeds = feed_links(config, "site", "", "/", None)
-    return load_theme(config, filters, {"config": config, "lang": config.language, "site_feeds": site_feeds})
+    return load_theme(config, filters, {"config": config, "lang": config.language, "site_feeds": site_feeds},
+                      compiled_dir)
