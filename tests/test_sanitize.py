@@ -402,3 +402,74 @@ def test_the_border_style_of_pasted_embed_code_is_kept_without_a_warning():
     rendered = MarkdownRenderer().render(maps + "\n")
     assert rendered.removed == ()
     assert 'src="https://www.google.com/maps/embed?pb=!1m18"' in rendered.html
+
+
+# Removal is decided without parsing the HTML again unless something may have gone; each of these hides a real
+# removal from a shortcut that would trust allowed tag names, quotes, lower case or one-line tags. The snippet is on
+# line 7: the body starts on line 5, after the closing fence, with "Pembuka." and a blank line.
+ONCLICK = ("html-attribute-removed", {"attribute": "onclick", "tag": "<b>"})
+JAVASCRIPT = ("html-address-removed", {"attribute": "href", "tag": "<a>", "scheme": "javascript:"})
+SCRIPT = ("html-tag-and-content-removed", {"tag": "<script>"})
+HIDDEN_REMOVALS = {
+    "onclick": ('Teks <b onclick="x()">tebal</b>.', [(7, ONCLICK)]),
+    "javascript-href": ('Klik <a href="javascript:alert(1)">di sini</a>.', [(7, JAVASCRIPT)]),
+    "script": ("<script>x()</script>", [(7, SCRIPT)]),
+    "uppercase-script": ("<SCRIPT SRC=//evil.example/x.js></SCRIPT>", [(7, SCRIPT)]),
+    "style-on-cell": ('<table><tr><td style="color: red">sel</td></tr></table>',
+                      [(7, ("html-attribute-removed", {"attribute": "style", "tag": "<td>"}))]),
+    "alignment-and-more": ('<table><tr><th style="text-align: left; color: red">sel</th></tr></table>',
+                           [(7, ("html-attribute-removed", {"attribute": "style", "tag": "<th>"}))]),
+    "frame-elsewhere": ('<iframe src="https://evil.example/peta"></iframe>', [(7, ("html-frame-removed",
+                                                                                {"host": "evil.example"}))]),
+    "frame-beside-an-allowed-one": (('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>\n\n'
+                                     '<iframe src="https://evil.example/x"></iframe>'),
+                                    [(9, ("html-frame-removed", {"host": "evil.example"}))]),
+    "unquoted": ("<a href=javascript:alert(1) onclick=x()>klik</a>",
+                 [(7, ("html-attribute-removed", {"attribute": "onclick", "tag": "<a>"})), (7, JAVASCRIPT)]),
+    "repeated-attribute": ('<b class="a" CLASS="b" onclick=x()>tebal</b>', [(7, ONCLICK)]),
+    "split-inline-tag": ('Teks <b\n  onclick="x()">tebal</b> lagi.', [(8, ONCLICK)]),
+    "split-block-tag": ('<img src="foto.jpg"\n     onerror="alert(1)">',
+                        [(8, ("html-attribute-removed", {"attribute": "onerror", "tag": "<img>"}))]),
+    "cell-outside-a-table": ("Teks <td>sel</td> lepas.", [(7, ("html-tag-removed", {"tag": "<td>"}))]),
+    "beside-footnotes": ('Teks[^1] <b onclick="x()">tebal</b>.\n\n[^1]: Catatan.', [(7, ONCLICK)]),
+}
+
+
+def html_removals(make_site, snippet: str) -> list[tuple[str, int | None, dict]]:
+    site = make_site({"content/satimpo/2018-11-12-a.md": article("A", body=f"Pembuka.\n\n{snippet}")})
+    result = build_site(site)
+    removed = [d for d in result.warnings if d.code.startswith("html-")]
+    assert all(d.path == "content/satimpo/2018-11-12-a.md" and not d.is_error for d in removed)
+    return [(d.code, d.line, d.param_dict) for d in removed]
+
+
+@pytest.mark.parametrize("snippet, expected", HIDDEN_REMOVALS.values(), ids=HIDDEN_REMOVALS.keys())
+def test_every_removal_is_warned_about_however_it_is_written(make_site, snippet, expected):
+    assert html_removals(make_site, snippet) == [(code, line, params) for line, (code, params) in expected]
+
+
+KEPT_AS_WRITTEN = {
+    "unquoted-and-self-closed": "<img src=foto.jpg alt=Foto width=300 />\n<br/>\n<p class=catatan>Teks &amp; "
+                                "<mark>tanda</mark></p>",
+    "youtube-embed": '<iframe width=560 height=315 src="https://www.youtube.com/embed/dQw4w9WgXcQ" allowfullscreen>'
+                     "</iframe>",
+    "footnotes": "Teks[^1] dan *miring*.\n\n[^1]: Catatan.",
+    "comment": "<!-- <script>x()</script> -->Teks",
+}
+
+
+@pytest.mark.parametrize("snippet", KEPT_AS_WRITTEN.values(), ids=KEPT_AS_WRITTEN.keys())
+def test_markup_the_sanitiser_only_rewrites_is_not_warned_about(make_site, snippet):
+    assert html_removals(make_site, snippet) == []
+
+
+def test_markdown_and_harmless_raw_html_are_not_parsed_again(monkeypatch):
+    def parse(html: str) -> None:
+        raise AssertionError(f"parsed again: {html[:80]!r}")
+
+    monkeypatch.setattr("kimpress.markdown.sanitize._markup", parse)
+    renderer = MarkdownRenderer()
+    assert renderer.render(SAFE_MARKDOWN).removed == ()  # footnotes: nh3 rewrites their &#160;, so it is checked
+    assert renderer.render(KEPT_AS_WRITTEN["unquoted-and-self-closed"]).removed == ()
+    with pytest.raises(AssertionError, match="parsed again"):
+        renderer.render('<b onclick="x()">tebal</b>')

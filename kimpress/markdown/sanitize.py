@@ -126,11 +126,57 @@ def _markup(html: str) -> _Markup:
     return parser
 
 
+# Plain markup, which every version of ``html.parser`` tokenises alike: start tags with ASCII
+# names, separators and attribute names, values quoted or plainly unquoted; end tags that are a
+# bare name. Any other ``<`` before a letter, ``/``, ``!`` or ``?`` (comments, declarations, odd
+# tags) fills the last group. A start tag takes an end tag right after it along, which shows an
+# element whose content is raw text (read differently by each version) to be empty.
+_SPACE = r"[ \t\n\r\f]"
+_NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
+_ATTRIBUTE = r"[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+_VALUE = rf"""(?:{_SPACE}*={_SPACE}*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_ATTRIBUTE_NAME = re.compile(rf"{_SPACE}+({_ATTRIBUTE}){_VALUE}")
+_TOKEN = re.compile(rf"<(?:({_NAME})((?:{_SPACE}+{_ATTRIBUTE}{_VALUE})*){_SPACE}*/?>(?:</({_NAME}){_SPACE}*>)?"
+                    rf"|/{_NAME}{_SPACE}*>|([a-zA-Z/!?])|)")
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+                       "plaintext"})
+
+
+def _plain_markup(html: str) -> Counter[str | tuple[str, str]] | None:
+    """What ``_Markup`` would count in ``html``, by tag and by (tag, attribute); None unless it is plain markup."""
+    keys: list[str | tuple[str, str]] = []
+    for name, attributes, closed, bad in _TOKEN.findall(html):
+        if bad:
+            return None
+        if name:
+            tag = name.lower()
+            if tag in _RAW_TEXT and (tag == "plaintext" or closed.lower() != tag):
+                return None
+            keys.append(tag)
+            if attributes:
+                keys += [(tag, attribute) for attribute in {a.lower() for a in _ATTRIBUTE_NAME.findall(attributes)}]
+    return Counter(keys)
+
+
+def _nothing_gone(before: str, after: str) -> bool:
+    """True if ``_Markup`` surely counts nothing in ``before`` that ``after`` lacks, told without parsing."""
+    if before == after:
+        return "<![" not in before  # html.parser 3.11 raises on some ``<![`` sections: leave those to it
+    was = _plain_markup(before)
+    now = _plain_markup(after) if was is not None else None
+    return was is not None and now is not None and all(now[key] >= count for key, count in was.items())
+
+
 def removed_markup(before: str, after: str) -> list[Removal]:
     """Tags and attributes of ``before`` that ``after`` lacks, in document order.
 
-    The attributes of a tag that went entirely are not listed apart.
+    The attributes of a tag that went entirely are not listed apart. Both are parsed
+    only when something may have gone: not when nh3 returned ``before`` unchanged
+    (most Markdown), nor when both are plain markup and ``after`` still has every tag
+    and attribute of ``before``.
     """
+    if _nothing_gone(before, after):
+        return []
     was, now = _markup(before), _markup(after)
     gone = [key for key in was.found if was.found[key] > now.found[key]]
     removed = []
