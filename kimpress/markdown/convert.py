@@ -27,6 +27,7 @@ from kimpress.core.urls import has_template_syntax, iri_to_uri, slugify
 from kimpress.markdown.embeds import EmbedExtension, responsive_frames
 from kimpress.markdown.sanitize import Removal, clean_html, locate_removed, removed_markup
 from kimpress.markdown.summary import says_something
+from kimpress.markdown.triggers import install as install_inline_triggers
 
 # Returns the new href, or None when the target does not exist.
 LinkResolver = Callable[[str], "str | None"]
@@ -109,6 +110,7 @@ class MarkdownRenderer:
         self._notes = _TreeNotes(self._md)
         # After the inline processor (20) has made the <a> and <img> elements.
         self._md.treeprocessors.register(self._notes, "kimpress_notes", 15)
+        install_inline_triggers(self._md)
 
     def warm(self, texts: Sequence[tuple[str, LinkResolver | None]]) -> None:
         """Nothing to prepare: without a cache each text is converted when asked for."""
