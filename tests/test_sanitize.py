@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import feedparser
 import lxml.etree
 import pytest
-from conftest import MINIMAL_CONFIG, article, build_site, parse_html
+from conftest import MINIMAL_CONFIG, article, build_site, parse_html, write_files
 
 from kimpress.config.site import load_config
 from kimpress.core.errors import ConfigError
@@ -473,3 +473,16 @@ def test_markdown_and_harmless_raw_html_are_not_parsed_again(monkeypatch):
     assert renderer.render(KEPT_AS_WRITTEN["unquoted-and-self-closed"]).removed == ()
     with pytest.raises(AssertionError, match="parsed again"):
         renderer.render('<b onclick="x()">tebal</b>')
+
+
+@pytest.mark.parametrize("body", [
+    '<iframe src="https://www.youtube.com/embed/abc"><![foo[</iframe>',
+    "Teks <![foo[ di tengah <b>tebal</b>.",
+    "<div><![bar[ x ]]></div>",
+])
+def test_a_marked_section_python_does_not_know_is_a_warning_not_a_crash(tmp_path: Path, body: str) -> None:
+    """Python 3.11's html.parser raises AssertionError on ``<![foo[``: the writer gets a build, not an internal error."""
+    write_files(tmp_path, {"site.yaml": MINIMAL_CONFIG, "content/loktuan/aneh.md": article("Aneh", body=body)})
+    result = build_site(tmp_path)
+    assert (tmp_path / "output/loktuan/aneh/index.html").is_file()
+    assert all(d.code != "internal-error" for d in result.warnings)

@@ -119,6 +119,18 @@ class _Markup(HTMLParser):
             self.values.setdefault(key, Counter())[value or ""] += 1
 
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![...[`` sections, where Python 3.11 raises on a keyword it does not know (``<![foo[``).
+
+        Such a section is read up to its next ``>``, as browsers read a bogus comment.
+        """
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
+
 def _markup(html: str) -> _Markup:
     parser = _Markup()
     parser.feed(html)
