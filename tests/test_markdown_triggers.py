@@ -56,6 +56,19 @@ def test_bodies_that_reach_each_pattern_render_the_same(text: str) -> None:
     _same(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Teks[^1].\n\n[^1]: catatan",
+    "Ada `kode` di sini.",
+    "Tautan <https://kim.example.id/> dan &amp;.",
+])
+def test_a_new_renderer_gets_its_very_first_body_right(text: str) -> None:
+    """The first body a renderer (a worker's, say) converts, while Python-Markdown's registry is not yet sorted."""
+    fresh = MarkdownRenderer()
+    every = MarkdownRenderer()
+    every._md.treeprocessors.deregister("kimpress_inline_triggers")
+    assert fresh.render(text) == every.render(text)
+
+
 def test_a_pattern_kimpress_does_not_know_always_runs() -> None:
     renderer = MarkdownRenderer()
     md = renderer._md

@@ -52,7 +52,8 @@ class InlineTriggers(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         text = "\n".join(_texts(root))
         kept = Registry()
-        for item in self._all._priority:
+        # A snapshot in the registry's own order: looking an item up sorts the registry in place.
+        for item in sorted(self._all._priority, key=lambda entry: entry.priority, reverse=True):
             triggers = TRIGGERS.get(item.name)
             if triggers is None or any(trigger in text for trigger in triggers):
                 kept.register(self._all[item.name], item.name, item.priority)

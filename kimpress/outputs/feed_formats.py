@@ -35,6 +35,20 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 EMPTY_FEED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
+class FeedCache:
+    """What the feeds of one build share: article bodies in feed form, absolute URLs."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.bodies: dict[tuple[str, str], str] = {}
+        self._absolute: dict[str, str] = {}
+
+    def absolute(self, url: str) -> str:
+        if url not in self._absolute:
+            self._absolute[url] = absolute_url(self.base_url, url)
+        return self._absolute[url]
+
+
 def item_id(config: SiteConfig, article: Article) -> str:
     """The permanent id of an article in every feed: a name-based UUID of its uid.
 
@@ -72,16 +86,16 @@ def absolutize_html(fragment: str, page_url: str) -> str:
     return _TAG.sub(replace_tag, fragment)
 
 
-def _content_html(config: SiteConfig, article: Article, bodies: dict[tuple[str, str], str]) -> str:
-    page_url = absolute_url(config.base_url, article.url)
+def _content_html(config: SiteConfig, article: Article, cache: FeedCache) -> str:
+    page_url = cache.absolute(article.url)
     body = article.body_html if config.feeds.content == "full" else f"<p>{html.escape(article.summary)}</p>"
     if article.cover_url:
         image = site_url(config.base_url, article.cover_url)
         body = f'<p><img src="{html.escape(image)}" alt="{html.escape(article.cover_alt)}"></p>\n' + body
     key = (body, page_url)
-    if key not in bodies:  # one article sits in many feeds: made once per build
-        bodies[key] = clean_text(absolutize_html(body, page_url))
-    return bodies[key]
+    if key not in cache.bodies:  # one article sits in many feeds: made once per build
+        cache.bodies[key] = clean_text(absolutize_html(body, page_url))
+    return cache.bodies[key]
 
 
 def _newest(articles: tuple[Article, ...]) -> datetime:
@@ -96,27 +110,27 @@ def _author_name(site: Site, article: Article) -> str:
 
 
 def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int],
-                bodies: dict[tuple[str, str], str] | None = None) -> bytes:
+                cache: FeedCache | None = None) -> bytes:
     """Render one feed; ``sizes`` maps a site URL to its file size (for enclosures).
 
-    ``bodies`` keeps the feed form of article bodies between the feeds of one build.
+    ``cache`` keeps article bodies in feed form and absolute URLs between the feeds of one build.
     """
-    bodies = {} if bodies is None else bodies
+    cache = cache or FeedCache(site.config.base_url)
     if spec.link.format == "json":
-        return _json_feed(site, spec, bodies)
+        return _json_feed(site, spec, cache)
     config = site.config
     is_rss = spec.link.format == "rss"
     feed = FeedGenerator()
     if is_rss:
         feed.load_extension("dc", atom=False, rss=True)
-    page = absolute_url(config.base_url, spec.link.list_url)
+    page = cache.absolute(spec.link.list_url)
     newest = _newest(spec.articles)
     feed.id(page)
     feed.title(clean_text(spec.link.title))
     # RSS readers take <description> as HTML, Atom's <subtitle> is text: plain text is escaped for RSS only.
     feed.description(as_html(spec.description) if is_rss else clean_text(spec.description))
     # feedgen takes the RSS <link> from the last link given: self first, then the page.
-    feed.link(href=absolute_url(config.base_url, spec.link.url), rel="self", type=spec.link.media_type)
+    feed.link(href=cache.absolute(spec.link.url), rel="self", type=spec.link.media_type)
     feed.link(href=page, rel="alternate", type="text/html")
     feed.language(config.language)
     feed.author({"name": clean_text(config.title)})
@@ -130,7 +144,7 @@ def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int],
         entry.id(entry_id)
         entry.guid(entry_id, permalink=False)
         entry.title(clean_text(article.title))
-        entry.link(href=absolute_url(config.base_url, article.url), rel="alternate")
+        entry.link(href=cache.absolute(article.url), rel="alternate")
         entry.published(article.date)
         entry.updated(article.updated or article.date)
         summary = clean_text(article.summary) or clean_text(article.title)
@@ -138,7 +152,7 @@ def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int],
             entry.description(as_html(summary))  # an HTML field: the summary is text, so escaped
         else:
             entry.summary(summary)  # type text
-        entry.content(_content_html(config, article, bodies), type=None if is_rss else "html")
+        entry.content(_content_html(config, article, cache), type=None if is_rss else "html")
         if is_rss:
             entry.dc.dc_creator(clean_text(_author_name(site, article)))
         else:
@@ -146,21 +160,22 @@ def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int],
         terms = ([article.category] if article.category else []) + list(article.tags)
         if terms:
             entry.category([{"term": term.slug, "label": clean_text(term.name),
-                             "scheme": absolute_url(config.base_url, term.url)} for term in terms])
-        enclosure = _enclosure(config, article, sizes)
+                             "scheme": cache.absolute(term.url)} for term in terms])
+        enclosure = _enclosure(config, article, sizes, cache)
         if enclosure and is_rss:
             entry.enclosure(*enclosure)
     if is_rss:
         return feed.rss_str(pretty=True)
-    return _with_atom_enclosures(feed.atom_str(pretty=True), [_enclosure(config, a, sizes) for a in spec.articles])
+    return _with_atom_enclosures(feed.atom_str(pretty=True), [_enclosure(config, a, sizes, cache) for a in spec.articles])
 
 
-def _enclosure(config: SiteConfig, article: Article, sizes: Mapping[str, int]) -> tuple[str, str, str] | None:
+def _enclosure(config: SiteConfig, article: Article, sizes: Mapping[str, int],
+               cache: FeedCache) -> tuple[str, str, str] | None:
     """(absolute URL, length, media type) of the cover, when it is a file of the site."""
     if not article.cover_url or article.cover_url not in sizes:
         return None
     media_type = mimetypes.guess_type(article.cover_url)[0] or "application/octet-stream"
-    return absolute_url(config.base_url, article.cover_url), str(sizes[article.cover_url]), media_type
+    return cache.absolute(article.cover_url), str(sizes[article.cover_url]), media_type
 
 
 def _with_atom_enclosures(document: bytes, enclosures: list[tuple[str, str, str] | None]) -> bytes:
@@ -183,15 +198,15 @@ def _with_atom_enclosures(document: bytes, enclosures: list[tuple[str, str, str]
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _json_feed(site: Site, spec: FeedSpec, bodies: dict[tuple[str, str], str]) -> bytes:
+def _json_feed(site: Site, spec: FeedSpec, cache: FeedCache) -> bytes:
     config = site.config
     items = []
     for article in spec.articles:
         item = {
             "id": item_id(config, article),
-            "url": absolute_url(config.base_url, article.url),
+            "url": cache.absolute(article.url),
             "title": clean_text(article.title),
-            "content_html": _content_html(config, article, bodies),
+            "content_html": _content_html(config, article, cache),
             "summary": clean_text(article.summary),
             "date_published": article.date.isoformat(timespec="seconds"),
             "date_modified": (article.updated or article.date).isoformat(timespec="seconds"),
@@ -200,13 +215,13 @@ def _json_feed(site: Site, spec: FeedSpec, bodies: dict[tuple[str, str], str]) -
                      ([article.category] if article.category else []) + list(article.tags)],
         }
         if article.cover_url:
-            item["image"] = absolute_url(config.base_url, article.cover_url)
+            item["image"] = cache.absolute(article.cover_url)
         items.append(item)
     document = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": clean_text(spec.link.title),
-        "home_page_url": absolute_url(config.base_url, spec.link.list_url),
-        "feed_url": absolute_url(config.base_url, spec.link.url),
+        "home_page_url": cache.absolute(spec.link.list_url),
+        "feed_url": cache.absolute(spec.link.url),
         "description": clean_text(spec.description),
         "language": config.language,
         "authors": [{"name": clean_text(config.title)}],

@@ -15,17 +15,37 @@ from kimpress.theme.environment import Theme, load_theme
 
 
 def template_filters(config: SiteConfig) -> dict[str, Callable[..., Any]]:
-    """Filters every theme can use: URLs with the base path, Indonesian dates, numbers."""
-    zone, language = config.zone, config.language
+    """Filters every theme can use: URLs with the base path, Indonesian dates, numbers.
+
+    Each is a pure function of its arguments, and a list page shows the same
+    dates and links as many others, so results are kept for the theme's life.
+    """
+    zone, language, base_url = config.zone, config.language, config.base_url
     return {
-        "url": lambda url: site_url(config.base_url, url),
-        "absolute": lambda url: absolute_url(config.base_url, url),
-        "date_long": lambda moment, with_time=True: format_date(moment, language, zone, with_time),
-        "date_short": lambda moment: format_short_date(moment, language, zone),
+        "url": _remembered(lambda url: site_url(base_url, url)),
+        "absolute": _remembered(lambda url: absolute_url(base_url, url)),
+        "date_long": _remembered(lambda moment, with_time=True: format_date(moment, language, zone, with_time)),
+        "date_short": _remembered(lambda moment: format_short_date(moment, language, zone)),
         "iso": iso_date,
         "month_name": lambda pair: format_month(pair[0], pair[1], language),
         "number": lambda value: format_decimal(value, locale=language),
     }
+
+
+def _remembered(function: Callable[..., str]) -> Callable[..., str]:
+    """``function``, answering again from memory for arguments it has seen (they must be hashable)."""
+    known: dict[tuple, str] = {}
+
+    def remembered(*args: Any) -> str:
+        try:
+            return known[args]
+        except KeyError:
+            known[args] = value = function(*args)
+            return value
+        except TypeError:  # unhashable: a theme passed something odd; answer without memory
+            return function(*args)
+
+    return remembered
 
 
 def load_site_theme(config: SiteConfig, extra_filters: Mapping[str, Callable[..., Any]] | None = None,
