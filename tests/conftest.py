@@ -9,8 +9,15 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from hypothesis import settings
 
 from kimpress.pipeline.build import BuildOptions, BuildResult, build
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: "dev" for quick local runs; without it the suite runs as it
+# always has (Hypothesis's "default" profile, or its own "ci" profile, which it loads by itself on a CI machine:
+# derandomized, no deadline, no example database). Tests that pin their own ``max_examples`` keep it in every profile.
+settings.register_profile("dev", max_examples=10, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", settings.get_current_profile_name()))
 
 # A fixed "now" so future/draft tests never depend on the day they run.
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)

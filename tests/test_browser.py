@@ -32,6 +32,8 @@ import html5lib
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # a headless Chromium: seconds per test
+
 REPO = Path(__file__).resolve().parent.parent
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 

@@ -769,6 +769,7 @@ def test_two_builds_into_two_folders_are_byte_identical(make_site, tmp_path):
     assert different == []
 
 
+@pytest.mark.slow  # 1.3-3 s: the demo site built twice in fresh processes
 def test_demo_builds_are_byte_identical_across_processes_and_hash_seeds(tmp_path):
     script = ("import sys; from kimpress.pipeline.build import build, BuildOptions; "
               "build(sys.argv[1], BuildOptions(output_dir=sys.argv[2]))")

@@ -495,6 +495,7 @@ def responsive_site(make_site) -> Path:
     return site
 
 
+@pytest.mark.slow  # ~2 s each: a headless Chromium
 @pytest.mark.parametrize("width", [360, 1280])
 def test_embeds_fit_the_screen_at_their_aspect_ratio(chromium, serve_folder, responsive_site, tmp_path, width):
     output = responsive_site / "output"

@@ -14,6 +14,7 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import MINIMAL_CONFIG, article, build_site, write_files
 from hypothesis import HealthCheck, event, given, settings
@@ -102,6 +103,7 @@ def dump(mapping: dict) -> str:
     return yaml.safe_dump(mapping, allow_unicode=True, default_flow_style=None, width=1000)
 
 
+@pytest.mark.slow  # ~2.5 s: a build per random example
 @SETTINGS
 @given(st.dictionaries(st.sampled_from(KEYS), st.one_of(HOSTILE_TEXT, SCALARS, VALUES), max_size=8), st.booleans())
 def test_random_front_matter_never_crashes_or_escapes(front, with_base):
@@ -111,6 +113,7 @@ def test_random_front_matter_never_crashes_or_escapes(front, with_base):
     check_build({b"content/loktuan/x.md": text.encode("utf-8")})
 
 
+@pytest.mark.slow  # ~2.7 s: a build per random example
 @SETTINGS
 @given(st.dictionaries(st.sampled_from(["slug", "tags", "author", "category", "id", "kelurahan"]),
                        st.one_of(HOSTILE_TEXT, HOSTILE_TEXT, st.lists(HOSTILE_TEXT, max_size=4)), max_size=5))
@@ -119,6 +122,7 @@ def test_random_slugs_tags_and_authors_never_crash_or_escape(fields):
     check_build({b"content/loktuan/x.md": ("---\n" + dump(front) + "---\nIsi.\n").encode("utf-8")})
 
 
+@pytest.mark.slow  # 1-3 s: a build per random example
 @SETTINGS
 @given(st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#~.,/\\ \n\t?%@`") + ["\x00", "\u00e9", "\U0001f600"]),
                max_size=120))
@@ -126,6 +130,7 @@ def test_random_yaml_ish_text_never_crashes_or_escapes(text):
     check_build({b"content/loktuan/x.md": ("---\ntitle: A\ndate: 2019-05-14\n" + text + "\n---\nIsi.\n").encode()})
 
 
+@pytest.mark.slow  # ~7 s: a build per random example
 @SETTINGS
 @given(NAMES, NAMES, st.sampled_from([".md", ".jpg", "", ".MD", ".html"]), st.booleans())
 def test_random_file_and_folder_names_never_crash_or_escape(folder, name, suffix, in_static):

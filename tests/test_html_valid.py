@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL_CONFIG, article, build_site
 
+pytestmark = pytest.mark.slow  # the Nu Html Checker on Java: seconds per test
+
 REPO = Path(__file__).resolve().parents[1]
 CI_JAR = REPO / ".ci/node/node_modules/vnu-jar/build/dist/vnu.jar"
 

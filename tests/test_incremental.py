@@ -561,6 +561,7 @@ INCREMENTAL_SETTINGS = settings(max_examples=30, stateful_step_count=10, deadlin
                                 suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow  # about a minute: 30 random edit sequences, each built twice
 def test_incremental_build_equals_clean_build():
     run_state_machine_as_test(IncrementalMachine, settings=INCREMENTAL_SETTINGS)
 

@@ -325,6 +325,7 @@ def test_a_build_killed_while_swapping_files_in_can_be_rolled_back(make_site):
     assert not (out / JOURNAL).exists()
 
 
+@pytest.mark.slow  # ~2 s: builds in a child process that is killed mid-write
 def test_the_next_build_after_a_kill_says_it_put_files_back_and_finishes_the_site(make_site):
     site = make_site(FILES)
     out = site / "output"

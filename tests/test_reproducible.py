@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -35,6 +37,7 @@ def _files(output: Path) -> dict[str, bytes]:
     return {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow  # ~2.5 s: two builds in fresh processes, a second apart
 def test_two_builds_in_different_conditions_are_byte_identical(tmp_path):
     first_site = _copy_site(tmp_path / "satu" / "situs", reverse=False)
     second_site = _copy_site(tmp_path / "dua-lain" / "kim bontang", reverse=True)

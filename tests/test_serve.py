@@ -21,6 +21,8 @@ from kimpress.serve.livereload import EVENTS_PATH
 from kimpress.serve.preview import Preview
 from kimpress.serve.server import PreviewServer, lookup
 
+pytestmark = pytest.mark.slow  # a real HTTP server and file watching: seconds per test
+
 A = "content/satimpo/2018-11-12-kabar-a.md"
 B = "content/loktuan/2018-11-13-kabar-b.md"
 A_URL = "/satimpo/kabar-a/"

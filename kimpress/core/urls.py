@@ -225,6 +225,6 @@ def absolute_url(base_url: str, url: str) -> str:
     if _has_scheme(url):
         return iri_to_uri(url)
     relative = encode_path(url.lstrip("/"))
-    if base_url.endswith("/") and "." not in relative:  # nothing for urljoin to resolve: the same string, faster
-        return base_url + relative
-    return urljoin(base_url, relative)
+    if base_url.endswith("/") and not any(part in (".", "..") for part in relative.split("/")):
+        return base_url + relative  # nothing for urljoin to resolve: the same string, faster
+    return urljoin(base_url, "./" + relative)  # "./": a first segment with ":" is a path, not a scheme

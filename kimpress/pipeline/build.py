@@ -153,7 +153,9 @@ class Builder:
         key = stamp_all(config, theme_files_key(theme_chain(config)), plugins.key)
         if self._theme is None or key != self._theme_key:
             compiled = self.options.cache_file.parent / "templates" if self.options.cache_file else None
-            self._theme, self._theme_key = load_site_theme(config, plugins.template_filters(), compiled), key
+            setup = stamp_all(config.base_url, config.language, config.timezone, plugins.key).hex()[:32]  # the filters'
+            self._theme = load_site_theme(config, plugins.template_filters(), compiled, setup)
+            self._theme_key = key
         return self._theme, key
 
     def _outputs_due(self, config: SiteConfig, outputs: list[Output],

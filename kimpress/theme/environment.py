@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+import jinja2.bccache
 import yaml
 
+from kimpress import __version__
 from kimpress.config.site import SiteConfig
+from kimpress.config.yamltext import YamlProblem, load_yaml
 from kimpress.core.errors import ConfigError, Diagnostic, TemplateError, error
 from kimpress.core.wording import count_words
 from kimpress.theme.location import DEFAULT_THEME, packaged_theme_dir
@@ -139,9 +142,15 @@ def load_strings(chain: list[ThemeLayer], language: str) -> tuple[dict[str, str 
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            data = load_yaml(path.read_text(encoding="utf-8")).data or {}
+        except YamlProblem as problem:
+            problems.append(error(problem.code, str(path), problem.line, **problem.params))
+            continue
+        except UnicodeDecodeError as exc:
             problems.append(error("i18n-invalid", str(path), None, detail=str(exc)))
+            continue
+        if not isinstance(data, dict):
+            problems.append(error("i18n-invalid", str(path), 1, detail="not a mapping of key: text"))
             continue
         strings.update({str(key): {str(form): str(text) for form, text in value.items()} if isinstance(value, dict)
                         else str(value) for key, value in data.items()})
@@ -149,10 +158,12 @@ def load_strings(chain: list[ThemeLayer], language: str) -> tuple[dict[str, str 
 
 
 def load_theme(config: SiteConfig, filters: dict[str, Callable], globals_: dict[str, Any],
-               compiled_dir: Path | None = None) -> Theme:
+               compiled_dir: Path | None = None, setup_key: str | None = None) -> Theme:
     """Build the theme of ``config``; raise ``TemplateError`` if its strings are broken.
 
-    ``compiled_dir`` keeps compiled templates between processes (keyed by each template's source).
+    Compiled templates are reused for the same ``setup_key`` (what the filters depend
+    on: the settings and plugins), from ``compiled_dir`` between processes. Without a
+    key nothing compiled is reused.
     """
     chain = theme_chain(config)
     strings, problems = load_strings(chain, config.language)
@@ -165,7 +176,7 @@ def load_theme(config: SiteConfig, filters: dict[str, Callable], globals_: dict[
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.ChainableUndefined,
-        bytecode_cache=_compiled_cache(compiled_dir),
+        bytecode_cache=_compiled_cache(compiled_dir, setup_key) if setup_key else None,
     )
     theme = Theme(config, chain, environment, strings)
     environment.filters.update(filters)
@@ -173,11 +184,53 @@ def load_theme(config: SiteConfig, filters: dict[str, Callable], globals_: dict[
     return theme
 
 
-def _compiled_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+class _CompiledInMemory(jinja2.BytecodeCache):
+    """Compiled templates of one theme setup, kept by this process (Jinja's keys: name and source checksum).
+
+    Jinja folds a filter applied to a constant at compile time (``"/"|url`` becomes
+    "/kim/"), so compiled code also depends on the filters: each setup (``key``:
+    the settings and plugins the filters come from) has its own store, and only
+    the last few setups are kept.
+    """
+
+    KEPT_SETUPS = 8
+
+    def __init__(self) -> None:
+        self._setups: dict[str, dict[str, bytes]] = {}
+
+    def bound(self, key: str) -> jinja2.BytecodeCache:
+        store = self._setups.pop(key, None) or {}
+        self._setups[key] = store  # the newest last
+        while len(self._setups) > self.KEPT_SETUPS:
+            del self._setups[next(iter(self._setups))]
+        return _Store(store)
+
+
+class _Store(jinja2.BytecodeCache):
+    def __init__(self, code: dict[str, bytes]) -> None:
+        self._code = code
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_IN_MEMORY = _CompiledInMemory()
+
+
+def _compiled_cache(folder: Path | None, key: str) -> jinja2.BytecodeCache:
+    """Compiled templates for the theme setup ``key``: in ``folder`` (one sub-folder per Jinja and kimpress
+    version and per setup), else in this process's memory.
+    """
     if folder is None:
-        return None
+        return _IN_MEMORY.bound(key)
+    folder = folder / f"jinja-{jinja2.__version__}-kimpress-{__version__}" / key
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return None
+        return _IN_MEMORY.bound(key)
     return jinja2.FileSystemBytecodeCache(str(folder))

@@ -49,12 +49,13 @@ def _remembered(function: Callable[..., str]) -> Callable[..., str]:
 
 
 def load_site_theme(config: SiteConfig, extra_filters: Mapping[str, Callable[..., Any]] | None = None,
-                    compiled_dir: Path | None = None) -> Theme:
+                    compiled_dir: Path | None = None, setup_key: str | None = None) -> Theme:
     """The theme of the site with kimpress's filters (then plugins') and the site's settings as globals.
 
     The model is not a global: each render passes its own view of it as ``site``.
+    ``setup_key`` must change whenever the filters may (see ``load_theme``).
     """
     filters = {**template_filters(config), **(extra_filters or {})}
     site_feeds = feed_links(config, "site", "", "/", None)
     return load_theme(config, filters, {"config": config, "lang": config.language, "site_feeds": site_feeds},
-                      compiled_dir)
+                      compiled_dir, setup_key)
