@@ -111,6 +111,7 @@ def english_site(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("env", [{"LANG": "C.UTF-8"}, {}, {"LANG": "id_ID.UTF-8"},
                                  {"LC_ALL": "C", "LANG": "en_US.UTF-8"}],
                          ids=["LANG=C.UTF-8", "no-locale", "LANG=id_ID", "LC_ALL=C-beats-LANG=en"])
+@pytest.mark.slow  # a new interpreter per case
 def test_help_is_indonesian_by_default(command, env):
     assert_help_in("id", command, run_kimpress(*help_args(command), env=env))
 
@@ -119,11 +120,13 @@ def test_help_is_indonesian_by_default(command, env):
 @pytest.mark.parametrize("env", [{"LANG": "en_US.UTF-8"}, {"LC_ALL": "en_GB.UTF-8", "LANG": "id_ID.UTF-8"},
                                  {"LANGUAGE": "en_GB:id", "LANG": "C.UTF-8"}],
                          ids=["LANG=en_US", "LC_ALL=en_GB", "LANGUAGE=en_GB"])
+@pytest.mark.slow  # a new interpreter per case
 def test_help_is_english_in_an_english_environment(command, env):
     assert_help_in("en", command, run_kimpress(*help_args(command), env=env))
 
 
 @pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.slow  # a new interpreter per case
 def test_help_is_english_with_lang_en_before_or_after_the_command(command):
     assert_help_in("en", command, run_kimpress("--lang", "en", *help_args(command), env={"LANG": "C.UTF-8"}))
     if command:
@@ -131,6 +134,7 @@ def test_help_is_english_with_lang_en_before_or_after_the_command(command):
 
 
 @pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.slow  # a new interpreter per case
 def test_help_is_english_when_the_site_says_language_en(tmp_path, command):
     site = english_site(tmp_path)
     if command is None:
@@ -145,6 +149,7 @@ def test_help_is_english_when_the_site_says_language_en(tmp_path, command):
 
 
 @pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.slow  # a new interpreter per case
 def test_lang_id_beats_an_english_locale_and_an_english_site(tmp_path, command):
     site = english_site(tmp_path)
     assert_help_in("id", command, run_kimpress("--lang", "id", *help_args(command), env={"LANG": "en_US.UTF-8"}))
@@ -173,6 +178,7 @@ USAGE_ERRORS = [
 
 @pytest.mark.parametrize("argv, prog, message", USAGE_ERRORS, ids=[" ".join(e[0]) or "nothing" for e in USAGE_ERRORS])
 @pytest.mark.parametrize("env", [{"LANG": "C.UTF-8"}, {}], ids=["LANG=C.UTF-8", "no-locale"])
+@pytest.mark.slow  # a new interpreter per case
 def test_usage_errors_exit_2_in_indonesian(argv, prog, message, env):
     done = run_kimpress(*argv, env=env)
     assert done.returncode == 2, done.stderr
@@ -189,6 +195,7 @@ def test_usage_errors_exit_2_in_indonesian(argv, prog, message, env):
     (["serve", "--port", "abc"], {"LANG": "en_US.UTF-8"}),
     (["--lang", "fr", "serve"], {"LANG": "en_US.UTF-8"}),  # an unknown --lang leaves the choice to the locale
 ])
+@pytest.mark.slow  # a new interpreter per case
 def test_usage_errors_in_english(argv, env):
     done = run_kimpress(*argv, env=env)
     assert done.returncode == 2
@@ -197,6 +204,7 @@ def test_usage_errors_in_english(argv, env):
     assert re.fullmatch(r"kimpress( serve)?: error: argument --(port/-p|lang): invalid .*", lines[-1]), lines
 
 
+@pytest.mark.slow  # a new interpreter per case
 def test_a_usage_error_with_an_english_site_is_english(tmp_path):
     done = run_kimpress("new", "Judul", "--site", str(english_site(tmp_path)), env={"LANG": "C.UTF-8"})
     assert done.returncode == 2

@@ -581,6 +581,7 @@ def cli(site: Path) -> subprocess.CompletedProcess:
     {P: "title: A\n".encode("utf-16")},
 ], ids=["offset", "date-list", "impossible", "bomb", "drive-letter-asset", "long-slug", "template", "reserved",
         "utf-16"])
+@pytest.mark.slow  # a new interpreter per case
 def test_cli_reports_hostile_input_without_a_traceback(make_site, files):
     site = make_site({**GOOD, **files})
     run = cli(site)
