@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
@@ -30,6 +28,7 @@ from typing import Iterable
 
 from kimpress import __version__
 from kimpress.core.errors import Diagnostic
+from kimpress.incremental.pickles import dump_atomically, load_checked
 from kimpress.theme.location import packaged_theme_dir
 
 FORMAT = 1
@@ -118,13 +117,7 @@ def _walk(root: Path) -> Iterable[tuple[str, os.stat_result]]:
 
 def still_valid(record_file: Path, fingerprint: Fingerprint, now: datetime | None = None) -> Summary | None:
     """What the last build said, if its record proves that building again would change nothing."""
-    try:
-        with record_file.open("rb") as stream:
-            if pickle.load(stream) != ("kimpress-fingerprint", __version__, FORMAT):
-                return None
-            record = pickle.load(stream)
-    except Exception:  # missing, damaged or foreign: build
-        return None
+    record = load_checked(record_file, ("kimpress-fingerprint", __version__, FORMAT))
     if not isinstance(record, Record) or record.key != fingerprint.key:
         return None
     if fingerprint.newest_mtime > fingerprint.taken_at - RACY_SECONDS:
@@ -156,12 +149,4 @@ def remember(record_file: Path, fingerprint: Fingerprint, output_dir: Path, path
             return
         files.append((rel_path, stat.st_size, stat.st_mtime_ns))
     record = Record(fingerprint.key, str(output_dir), tuple(files), due_at, summary)
-    try:
-        record_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=record_file.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(("kimpress-fingerprint", __version__, FORMAT), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, record_file)
-    except OSError:
-        return
+    dump_atomically(record_file, ("kimpress-fingerprint", __version__, FORMAT), record)

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any, Callable, Protocol, Sequence, TypeVar
 from kimpress import __version__
 from kimpress.core.errors import Diagnostic
 from kimpress.core.stamps import same
+from kimpress.incremental.pickles import dump_atomically, load_checked
 from kimpress.markdown.convert import LinkResolver, MarkdownRenderer, RenderedMarkdown
 from kimpress.source.discovery import SourceFile, read_text
 from kimpress.source.frontmatter import Document, parse_document
@@ -285,28 +284,10 @@ def forget_missing_sources(memory: BuildMemory, present: set[str]) -> None:
 
 def load_memory(path: Path) -> BuildMemory:
     """The saved memory, or an empty one if it is missing, foreign or from another version."""
-    try:
-        with path.open("rb") as stream:
-            header = pickle.load(stream)
-            if header != ("kimpress", __version__, FORMAT):
-                return BuildMemory()
-            memory = pickle.load(stream)
-    except Exception:  # a damaged cache is only a slower build
-        return BuildMemory()
+    memory = load_checked(path, ("kimpress", __version__, FORMAT))
     return memory if isinstance(memory, BuildMemory) else BuildMemory()
 
 
 def save_memory(path: Path, memory: BuildMemory) -> None:
     """Write the memory atomically; a cache that cannot be written is skipped silently."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(path.parent, 0o700)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(("kimpress", __version__, FORMAT), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(memory, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except OSError:
-        Path(locals().get("temp", path.with_suffix(".none"))).unlink(missing_ok=True)
-
-
+    dump_atomically(path, ("kimpress", __version__, FORMAT), memory)
