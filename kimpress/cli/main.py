@@ -26,7 +26,7 @@ from kimpress.cli.report import (
     problems_line,
     rebuild_line,
 )
-from kimpress.cli.text import LANGUAGES, LocalizedParser, cli_language, help_text, metavar
+from kimpress.cli.text import LANGUAGES, LocalizedParser, cli_language, help_text, metavar, saying
 from kimpress.config.yamltext import YamlProblem, load_yaml
 from kimpress.core.errors import Diagnostic, KimpressError, error, warning
 from kimpress.core.wording import print_diagnostics
@@ -55,7 +55,7 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
             raise ValueError(value)
         return number
 
-    count.__name__ = "bilangan bulat positif" if language == "id" else "positive whole number"
+    count.__name__ = saying("count-type", language)
 
     def add_lang(command: argparse.ArgumentParser) -> None:
         # Also after the command; SUPPRESS keeps a --lang given before it.
@@ -137,7 +137,7 @@ def _run_build(args: argparse.Namespace, language: str) -> int:
 
         preview = Preview(Path(args.site_dir), options, _terminal_report(args.quiet), memory_file=memory)
         preview.start()
-        print("Memantau perubahan; Ctrl+C untuk berhenti." if language == "id" else "Watching for changes; Ctrl+C to stop.")
+        print(saying("watching", language))
         _wait_for_interrupt(preview.stop)
         return 0
     started = time.time()
@@ -178,8 +178,7 @@ def _run_serve(args: argparse.Namespace, language: str) -> int:
     preview = Preview(site_dir, options, _terminal_report(args.quiet), memory_file=folder / "preview.pickle")
     server.source = preview
     preview.start()
-    print(f"Pratinjau: {server.url}  (Ctrl+C untuk berhenti)" if language == "id"
-          else f"Preview: {server.url}  (Ctrl+C to stop)", flush=True)
+    print(saying("serving", language, url=server.url), flush=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     thread.start()
 

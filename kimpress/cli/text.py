@@ -65,6 +65,13 @@ HELP: dict[str, tuple[str, str]] = {
                    "address to listen on (default: 127.0.0.1; anything else opens the preview to the network)"),
 }
 
+# What the commands themselves say while they run: (Indonesian, English).
+SAYINGS: dict[str, tuple[str, str]] = {
+    "watching": ("Memantau perubahan; Ctrl+C untuk berhenti.", "Watching for changes; Ctrl+C to stop."),
+    "serving": ("Pratinjau: {url}  (Ctrl+C untuk berhenti)", "Preview: {url}  (Ctrl+C to stop)"),
+    "count-type": ("bilangan bulat positif", "positive whole number"),  # argparse: "... bukan <this> yang sah"
+}
+
 METAVARS: dict[str, tuple[str, str]] = {
     # the placeholder shown for a value in usage and help: (Indonesian, English)
     "folder": ("FOLDER", "DIR"),
@@ -84,6 +91,12 @@ def help_text(key: str, language: str) -> str:
     """The help text ``key`` in ``language`` (anything but ``en`` is Indonesian)."""
     indonesian, english = HELP[key]
     return english if language == "en" else indonesian
+
+
+def saying(key: str, language: str, **params: str) -> str:
+    """What a command says while it runs (``SAYINGS``), in ``language``, filled with ``params``."""
+    indonesian, english = SAYINGS[key]
+    return (english if language == "en" else indonesian).format(**params)
 
 
 def metavar(key: str, language: str) -> str:
