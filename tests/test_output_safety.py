@@ -4,6 +4,7 @@ and a build never writes outside it."""
 from __future__ import annotations
 
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -320,7 +321,12 @@ def test_a_build_killed_while_swapping_files_in_can_be_rolled_back(make_site):
     _build_killed_half_way(site)
     assert (out / JOURNAL).is_file()
     assert tree(out) != before  # half new, half old
-    assert recover_interrupted_write(out) == 3
+    # The three replaced files are put back and the new ones (written in place at once) taken away.
+    now = tree(out)
+    new_files = len([name for name in set(now) - set(before)
+                     if now[name] is not None and not os.path.basename(name).startswith(b".kimpress-")])
+    assert new_files > 0
+    assert recover_interrupted_write(out) == 3 + new_files
     assert tree(out) == before
     assert not (out / JOURNAL).exists()
 
@@ -334,7 +340,7 @@ def test_the_next_build_after_a_kill_says_it_put_files_back_and_finishes_the_sit
     _build_killed_half_way(site)
     again = _run_kimpress(["build", str(site)])
     assert again.returncode == 0, again.stderr
-    assert "3 berkas di folder keluaran dikembalikan" in again.stdout + again.stderr
+    assert re.search(r"\b\d+ berkas di folder keluaran dikembalikan", again.stdout + again.stderr)
     assert not (out / JOURNAL).exists()
     fresh = site.parent / "fresh"
     assert _run_kimpress(["build", str(site), "--output", str(fresh)]).returncode == 0

@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
@@ -28,6 +29,7 @@ from kimpress.outputs.registry import Rendered
 
 MANIFEST = ".kimpress-manifest.json"
 JOURNAL = ".kimpress-journal.json"  # present only while changed files are being put in place
+WRITERS = 4  # threads writing files at once: system calls wait on the disk, not on each other
 
 
 @dataclass(frozen=True)
@@ -163,11 +165,13 @@ def _write_manifest(out: Path, paths: set[str]) -> None:
 class _Transaction:
     """Changed files staged beside their targets, then moved into place all together or not at all.
 
-    A journal listing the targets is written first. Each new file is staged
-    as ``.kimpress-<name>.new``; when it goes in, the file it replaces stays
-    reachable as ``.kimpress-<name>.old`` (a hard link) until every file is
-    in. A failure rolls everything back; a build killed half-way is rolled
-    back by the next one (``recover_interrupted_write``).
+    A journal listing the targets, and whether each was there, is written
+    first. A file that replaces another is staged as ``.kimpress-<name>.new``;
+    when it goes in, the file it replaces stays reachable as
+    ``.kimpress-<name>.old`` (a hard link) until every file is in. A file that
+    was not there is written in place at once: rolling back removes it. A
+    failure rolls everything back; a build killed half-way is rolled back by
+    the next one (``recover_interrupted_write``).
     """
 
     def __init__(self, out: Path, rel_paths: list[str]) -> None:
@@ -183,24 +187,60 @@ class _Transaction:
                                               ensure_ascii=False).encode("utf-8"))
         current = self.rel_paths[0]
         try:
-            for rel_path, target, content in zip(self.rel_paths, self.targets, contents):
+            _write_all(self.entries, self.targets, contents)
+            for (rel_path, existed), target in zip(self.entries, self.targets):
                 current = rel_path
-                _stage(target, content)
-            for rel_path, target in zip(self.rel_paths, self.targets):
-                current = rel_path
-                _swap_in(target)
+                if existed:
+                    _swap_in(target)
         except OSError as exc:
             _roll_back(self.out, self.entries)
             journal.unlink(missing_ok=True)
+            current = exc.rel_path if isinstance(exc, _WriteFailed) else current
             raise OutputDirError([error("output-write-failed", None, None, target=current,
                                         reason=exc.strerror or type(exc).__name__)]) from None
         except BaseException:
             _roll_back(self.out, self.entries)
             journal.unlink(missing_ok=True)
             raise
-        for target in self.targets:
-            _side_file(target, "old").unlink(missing_ok=True)
+        for (_, existed), target in zip(self.entries, self.targets):
+            if existed:
+                _side_file(target, "old").unlink(missing_ok=True)
         journal.unlink()
+
+
+def _write_all(entries: list[tuple[str, bool]], targets: list[Path], contents: list[bytes | Path]) -> None:
+    """Write every new or staged file, on a few threads (the disk's latency overlaps; bytes are already made).
+
+    A file that was not there goes straight in (rolling back removes it); one that replaces another is staged
+    beside it. Every write is finished before this returns; the first failure is raised, naming its file.
+    """
+    folders: set[Path] = set()
+    for target in targets:
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+
+    def write(index: int) -> tuple[str, OSError] | None:
+        (rel_path, existed), target = entries[index], targets[index]
+        try:
+            _write_new(_side_file(target, "new") if existed else target, contents[index], replace=existed)
+        except OSError as exc:
+            return rel_path, exc
+        return None
+
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        failures = [failure for failure in pool.map(write, range(len(targets))) if failure is not None]
+    if failures:
+        rel_path, exc = failures[0]
+        raise _WriteFailed(rel_path, exc)
+
+
+class _WriteFailed(OSError):
+    """An ``OSError`` that knows which output file it happened to."""
+
+    def __init__(self, rel_path: str, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror)
+        self.rel_path = rel_path
 
 
 def _side_file(target: Path, kind: str) -> Path:
@@ -208,19 +248,18 @@ def _side_file(target: Path, kind: str) -> Path:
     return target.with_name(f".kimpress-{target.name}.{kind}")
 
 
-def _stage(target: Path, content: bytes | Path) -> None:
-    """Write the new bytes beside ``target``; never through a link someone left there."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staged = _side_file(target, "new")
-    staged.unlink(missing_ok=True)
-    handle = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+def _write_new(path: Path, content: bytes | Path, replace: bool) -> None:
+    """Create ``path`` with ``content`` (a staged file, or a new target); never through a link left there."""
+    if replace:
+        path.unlink(missing_ok=True)  # a staged file left by a killed build
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
     with os.fdopen(handle, "wb") as stream:
+        os.fchmod(stream.fileno(), 0o644)  # whatever the umask
         if isinstance(content, Path):
             with content.open("rb") as source:
                 shutil.copyfileobj(source, stream)
         else:
             stream.write(content)
-    os.chmod(staged, 0o644)  # whatever the umask
 
 
 def _swap_in(target: Path) -> None:
