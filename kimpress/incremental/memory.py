@@ -167,11 +167,16 @@ class CachingRenderer:
         self._spread = spread
         self._inner: MarkdownRenderer | None = None
         self._used: set[tuple[str, bool, bytes]] = set()
+        self._keys: dict[str, tuple[str, bool, bytes]] = {}  # text -> key, for this build only
 
     def _key(self, text: str) -> tuple[str, bool, bytes]:
+        known = self._keys.get(text)  # warm() already digested it in this build
+        if known is not None:
+            return known
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=self._extensions_key[:64],
                                  digest_size=16).digest()
-        return (self._language, self._sanitize, digest)
+        key = self._keys[text] = (self._language, self._sanitize, digest)
+        return key
 
     def _renderer(self) -> MarkdownRenderer:
         if self._inner is None:

@@ -127,7 +127,7 @@ def _usable_name(name: str, rel_path: str, diagnostics: list[Diagnostic]) -> boo
         shown = rel_path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         diagnostics.append(error("file-name-not-utf8", shown))
         return False
-    if any(unicodedata.category(char) == "Cc" for char in name):
+    if not name.isprintable() and any(unicodedata.category(char) == "Cc" for char in name):
         shown = "".join("\ufffd" if unicodedata.category(char) == "Cc" else char for char in rel_path)
         diagnostics.append(error("file-name-control", shown))
         return False
