@@ -486,3 +486,12 @@ def test_a_marked_section_python_does_not_know_is_a_warning_not_a_crash(tmp_path
     result = build_site(tmp_path)
     assert (tmp_path / "output/loktuan/aneh/index.html").is_file()
     assert all(d.code != "internal-error" for d in result.warnings)
+
+
+@pytest.mark.parametrize("body", ["<kata[> lalu teks", "<kata**> teks", "<a(b> x", "<x+y onclick=z>"])
+def test_a_tag_name_with_regex_characters_is_located_not_a_crash(tmp_path: Path, body: str) -> None:
+    """html.parser reads ``<kata[>`` as a tag named ``kata[``; finding its line must not compile it as a pattern."""
+    write_files(tmp_path, {"site.yaml": MINIMAL_CONFIG, "content/loktuan/aneh.md": article("Aneh", body=body)})
+    result = build_site(tmp_path)
+    assert (tmp_path / "output/loktuan/aneh/index.html").is_file()
+    assert all(d.code != "internal-error" for d in result.warnings)

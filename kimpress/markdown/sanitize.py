@@ -207,7 +207,7 @@ def locate_removed(text: str, removed: list[Removal]) -> tuple[Removal, ...]:
     """Each removal with the line of ``text`` (the Markdown) it first appears on, if found."""
     located = []
     for item in removed:
-        tag, name = item.tag, item.attribute
+        tag, name = re.escape(item.tag), item.attribute  # a "tag" html.parser read may hold [ * ( ...
         if name:
             # The removed value itself (it tells one tag from its twins), then raw HTML, then an attr_list.
             patterns = [re.escape(item.value)] if item.value.strip() else []
