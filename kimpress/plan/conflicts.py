@@ -72,6 +72,8 @@ def _example_slug(url: str) -> str:
 
 def _disk_key(path: str) -> str:
     """``path`` as a case-insensitive, normalising disk sees it."""
+    if path.isascii():  # nearly every path: ASCII is its own NFC form and casefolds as lower()
+        return path.lower()
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", path).casefold())
 
 
