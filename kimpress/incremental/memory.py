@@ -201,15 +201,7 @@ class CachingRenderer:
 
         def convert(index: int) -> tuple[RenderedMarkdown, tuple[tuple[str, str | None], ...]]:
             text, resolve = work[index][1]
-            resolved: dict[str, str | None] = {}
-
-            def resolve_once(href: str) -> str | None:
-                if href not in resolved:
-                    resolved[href] = resolve(href) if resolve is not None else None
-                return resolved[href]
-
-            rendered = self._renderer().render(text, resolve_once if resolve is not None else None)
-            return rendered, tuple(resolved.items())
+            return self._convert(text, _Resolutions(resolve))
 
         if self._spread.workers(len(work)) <= 1:
             return
@@ -218,25 +210,37 @@ class CachingRenderer:
 
     def render(self, text: str, resolve: LinkResolver | None = None) -> RenderedMarkdown:
         key = self._key(text)
-        resolved: dict[str, str | None] = {}
-
-        def resolve_once(href: str) -> str | None:
-            if href not in resolved:
-                resolved[href] = resolve(href) if resolve is not None else None
-            return resolved[href]
-
+        resolutions = _Resolutions(resolve)
         self._used.add(key)
         hit = self._memory.markdown.get(key)
-        if hit is not None and all(resolve_once(href) == url for href, url in hit[1]):
+        if hit is not None and all(resolutions(href) == url for href, url in hit[1]):
             return hit[0]
-        rendered = self._renderer().render(text, resolve_once if resolve is not None else None)
-        self._memory.markdown[key] = (rendered, tuple(resolved.items()))
-        return rendered
+        self._memory.markdown[key] = result = self._convert(text, resolutions)
+        return result[0]
+
+    def _convert(self, text: str, resolutions: "_Resolutions"
+                 ) -> tuple[RenderedMarkdown, tuple[tuple[str, str | None], ...]]:
+        """The text converted, and every href it resolved with what it resolved to."""
+        rendered = self._renderer().render(text, resolutions if resolutions.resolve is not None else None)
+        return rendered, tuple(resolutions.resolved.items())
 
     def forget_unused(self) -> None:
         """Drop results no source of this build asked for (deleted or edited texts)."""
         for key in set(self._memory.markdown) - self._used:
             del self._memory.markdown[key]
+
+
+class _Resolutions:
+    """A link resolver that resolves each distinct href once and remembers what it gave."""
+
+    def __init__(self, resolve: LinkResolver | None) -> None:
+        self.resolve = resolve
+        self.resolved: dict[str, str | None] = {}
+
+    def __call__(self, href: str) -> str | None:
+        if href not in self.resolved:
+            self.resolved[href] = self.resolve(href) if self.resolve is not None else None
+        return self.resolved[href]
 
 
 class ModelMemo:
