@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kimpress"
-LAYERS = ["core", "config", "source", "markdown", "model", "plan", "theme", "outputs", "incremental",
+LAYERS = ["core", "config", "source", "markdown", "model", "media", "plan", "theme", "outputs", "incremental",
           "plugins", "pipeline", "serve", "cli", "__main__"]
 MAX_LINES = 400
 MAX_TOP_LEVEL_MODULES = 6

@@ -26,6 +26,7 @@ from kimpress.config.options import (
     Text,
     validate_mapping,
 )
+from kimpress.config.presentation import BudgetSettings, ImageSettings, check_budget, check_contact, check_images
 from kimpress.config.yamltext import YamlDoc, YamlProblem, load_yaml
 from kimpress.core.dates import get_zone, is_valid_zone
 from kimpress.core.errors import ConfigError, Diagnostic, error, has_errors, warning
@@ -122,6 +123,11 @@ class SiteConfig:
     feeds: FeedSettings = FeedSettings()
     markdown: MarkdownSettings = MarkdownSettings()
     plugins: tuple[PluginSetting, ...] = ()
+    images: ImageSettings = ImageSettings()
+    budget: BudgetSettings = BudgetSettings()
+    logo: str = ""  # a site path such as /logo.png
+    city: str = ""  # the place named in the masthead
+    contact: tuple[tuple[str, str], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -309,6 +315,11 @@ SCHEMA: dict[str, Option] = {
     "feeds": Mapping_(check=_check_feeds),
     "markdown": Mapping_(check=_check_markdown),
     "plugins": Mapping_(check=_check_plugins),
+    "images": Mapping_(check=check_images),
+    "budget": Mapping_(check=check_budget),
+    "logo": Text(default=_default("logo"), allow_empty=True),
+    "city": Text(default=_default("city"), allow_empty=True),
+    "contact": Mapping_(check=check_contact),
     "extra": Mapping_(),
 }
 

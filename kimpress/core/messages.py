@@ -6,10 +6,12 @@ plain words, with the formal "Anda".
 
 from __future__ import annotations
 
+from kimpress.core.reader_messages import READER_MESSAGES
 from kimpress.core.yaml_messages import YAML_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **YAML_MESSAGES,
+    **READER_MESSAGES,
     # code: (Indonesian, English)
     "expected-text": ("kolom `{key}` harus berupa teks, bukan daftar atau pasangan kunci.",
                       "`{key}` must be text, not a list or a mapping."),

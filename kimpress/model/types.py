@@ -150,6 +150,8 @@ class Site:
     by_author: Mapping[str, tuple[Article, ...]]
     unpublished: tuple[Unpublished, ...] = ()
     references: tuple[Reference, ...] = ()
+    # site URL of each photo (covers, articles' images, static/) -> kimpress.media.types.ResponsiveImage
+    images: Mapping[str, Any] = field(default_factory=dict)
 
     # The fields each lookup method reads, so a page using one depends on those alone.
     method_reads: ClassVar[dict[str, tuple[str, ...]]] = {

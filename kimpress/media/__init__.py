@@ -1,0 +1,1 @@
+"""Photos made light: probing, responsive variants, EXIF stripping, share cards (Pillow)."""
