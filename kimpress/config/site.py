@@ -56,7 +56,7 @@ class RegionKecamatan:
     kelurahan: tuple[RegionKelurahan, ...]
 
 
-FEED_KINDS = ("site", "kecamatan", "kelurahan", "category", "tag", "author")
+FEED_KINDS = ("site", "kecamatan", "kelurahan", "category", "tag", "author", "factcheck")
 FEED_FORMATS = ("rss", "atom", "json")
 
 

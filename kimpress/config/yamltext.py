@@ -158,8 +158,10 @@ def _index_node(node: yaml.Node, prefix: str, lines: dict, raw: dict, offset: in
         lines[path] = key_node.start_mark.line + 1 + offset
         if isinstance(value_node, yaml.ScalarNode):
             raw[path] = value_node.value
-        elif isinstance(value_node, yaml.SequenceNode):  # list items as typed: "tags.0"
+        elif isinstance(value_node, yaml.SequenceNode):  # list items as typed, and their lines: "tags.0"
             raw.update((f"{path}.{index}", item.value) for index, item in enumerate(value_node.value)
                        if isinstance(item, yaml.ScalarNode))
+            lines.update((f"{path}.{index}", item.start_mark.line + 1 + offset)
+                         for index, item in enumerate(value_node.value))
         elif isinstance(value_node, yaml.MappingNode) and path.count(".") < 3:
             _index_node(value_node, path, lines, raw, offset)

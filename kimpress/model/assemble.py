@@ -235,6 +235,7 @@ def _make_article(config, entry: Entry, kelurahan: Mapping[str, Kelurahan], rend
         updated_has_time=bool(meta.updated and meta.updated.has_time),
         extra=dict(meta.extra),
         slug_line=_slug_line(entry.document),
+        factcheck=entry.factcheck,
     )
 
 

@@ -21,6 +21,7 @@ from kimpress.core.dates import DateProblem, parse_when
 from kimpress.core.errors import Diagnostic, error, has_errors, warning
 from kimpress.core.memo import NO_MEMO, Memo
 from kimpress.core.urls import expand_permalink, short_digest, slugify, term_slug
+from kimpress.model.factcheck import FactCheck, read_factcheck
 from kimpress.model.types import Kelurahan, Term
 from kimpress.source.discovery import SourceFile, SourceKind
 from kimpress.source.frontmatter import Document
@@ -51,6 +52,7 @@ class Entry:
     published: bool
     kelurahan: str | None = None
     category: Term | None = None
+    factcheck: FactCheck | None = None
 
 
 def build_entries(config, sources, documents, folders, section_meta, kelurahan_by_slug, selection,
@@ -105,9 +107,14 @@ def _make_entry(config, source: SourceFile, document: Document, kel: Kelurahan |
     category = _category_term(config, source, document, meta, diagnostics)
     if category is False:
         return None, diagnostics
+    meta, factcheck, found = read_factcheck(meta, document, category.slug if category else None, config.language,
+                                            config.zone)
+    diagnostics.extend(found)
+    if has_errors(found):
+        return None, diagnostics
     url = article_url(config, kel.slug, kel.kecamatan, slug, meta.when.moment.astimezone(config.zone),
                       category.slug if category else "umum")
-    return Entry(source, document, meta, slug, url, True, kel.slug, category or None), diagnostics
+    return Entry(source, document, meta, slug, url, True, kel.slug, category or None, factcheck), diagnostics
 
 
 def article_url(config, kelurahan: str, kecamatan: str | None, slug: str, local: datetime, category: str) -> str:

@@ -44,6 +44,7 @@ def group_site(
         by_author=by_author,
         unpublished=tuple(sorted(unpublished, key=lambda item: item.source)),
         references=references,
+        factchecks=tuple(article for article in ordered if article.factcheck is not None),
     )
 
 

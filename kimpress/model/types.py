@@ -52,6 +52,7 @@ class Article:
     extra: Mapping[str, Any] = field(default_factory=dict)
     description: str = ""  # about 160 characters, for search engines and share cards
     slug_line: int = 1  # the line of ``slug:`` in the source, where a clash of addresses is reported
+    factcheck: Any = None  # kimpress.model.factcheck.FactCheck for a cek-fakta article, else None
 
     @property
     def sort_key(self) -> tuple:
@@ -152,6 +153,7 @@ class Site:
     references: tuple[Reference, ...] = ()
     # site URL of each photo (covers, articles' images, static/) -> kimpress.media.types.ResponsiveImage
     images: Mapping[str, Any] = field(default_factory=dict)
+    factchecks: tuple[Article, ...] = ()  # the articles with a fact check, newest first
 
     # The fields each lookup method reads, so a page using one depends on those alone.
     method_reads: ClassVar[dict[str, tuple[str, ...]]] = {

@@ -24,6 +24,7 @@ from lxml import etree
 from kimpress import __version__
 from kimpress.config.site import SiteConfig
 from kimpress.core.urls import absolute_url, has_template_syntax, site_url
+from kimpress.model.factcheck import prefixed_title
 from kimpress.model.types import Article, Site
 from kimpress.plan.feeds import FeedSpec
 
@@ -143,7 +144,7 @@ def render_feed(site: Site, spec: FeedSpec, sizes: Mapping[str, int],
         entry_id = item_id(config, article)
         entry.id(entry_id)
         entry.guid(entry_id, permalink=False)
-        entry.title(clean_text(article.title))
+        entry.title(clean_text(prefixed_title(article)))  # "[HOAKS] ..." for a fact check
         entry.link(href=cache.absolute(article.url), rel="alternate")
         entry.published(article.date)
         entry.updated(article.updated or article.date)
@@ -205,7 +206,7 @@ def _json_feed(site: Site, spec: FeedSpec, cache: FeedCache) -> bytes:
         item = {
             "id": item_id(config, article),
             "url": cache.absolute(article.url),
-            "title": clean_text(article.title),
+            "title": clean_text(prefixed_title(article)),
             "content_html": _content_html(config, article, cache),
             "summary": clean_text(article.summary),
             "date_published": article.date.isoformat(timespec="seconds"),

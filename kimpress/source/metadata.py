@@ -70,6 +70,12 @@ ARTICLE_SCHEMA: dict[str, Option] = {
     "kelurahan": Text(),
     "kecamatan": Text(),
     "template": Custom(**_TEMPLATE),
+    # Cek fakta (checked by model.factcheck): the verdict, the claim, where and when it circulated, sources.
+    "verdict": Text(aliases=("label", "penilaian", "hasil_periksa")),
+    "claim": Text(aliases=("klaim", "narasi")),
+    "claim_seen_on": Custom(aliases=("beredar_di", "sumber_klaim"), check=_as_is),
+    "claim_date": Custom(aliases=("tanggal_beredar", "tanggal_klaim"), **_DATE),
+    "sources": Custom(aliases=("rujukan", "sumber", "referensi", "tautan_bantahan"), check=_as_is),
 }
 
 def spellings(key: str, schema: dict[str, Option] = ARTICLE_SCHEMA) -> tuple[str, ...]:
