@@ -25,6 +25,8 @@ PERMALINK_FIELDS: dict[str, frozenset[str]] = {
     "archive": frozenset(),
     "kecamatan_index": frozenset(),
     "subscribe": frozenset(),
+    "factchecks": frozenset(),
+    "search": frozenset(),
 }
 
 DEFAULT_PERMALINKS: dict[str, str] = {
@@ -43,6 +45,8 @@ DEFAULT_PERMALINKS: dict[str, str] = {
     "month": "/arsip/{year}/{month}/",
     "archive": "/arsip/",
     "subscribe": "/langganan/",
+    "factchecks": "/cek-fakta/",
+    "search": "/cari/",
 }
 
 # An English site names its built-in lists in English; "districts" stands for kecamatan.
@@ -60,6 +64,8 @@ ENGLISH_PERMALINKS: dict[str, str] = {
     "month": "/archive/{year}/{month}/",
     "archive": "/archive/",
     "subscribe": "/subscribe/",
+    "factchecks": "/fact-checks/",
+    "search": "/search/",
 }
 
 
