@@ -43,7 +43,7 @@ class Spread(Protocol):
 
     def map(self, task: Callable[[int], Any], count: int) -> list[Any]: ...
 
-FORMAT = 6  # 6: the model memo is kept too, so a new process reuses entries, limits and articles
+FORMAT = 7  # 7: photos' sizes are kept by digest, and bodies note their images without alt text
 RACY_SECONDS = 2.0  # a file changed this close to the check may change again unseen
 
 
@@ -78,6 +78,7 @@ class BuildMemory:
     output_dir: str = ""
     files: dict[str, tuple[tuple[int, int, int], bytes, float]] = field(default_factory=dict)  # copied files
     model: "ModelMemo" = field(default_factory=lambda: ModelMemo())  # model objects, reused while their inputs hold
+    images: dict[bytes, Any] = field(default_factory=dict)  # digest of a photo -> its kimpress.media ImageInfo
 
 
 def _file_key(stat: os.stat_result) -> tuple[int, int, int]:

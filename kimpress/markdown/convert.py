@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape, unescape
 from html.parser import HTMLParser
 from typing import Any, Callable, Sequence
@@ -54,6 +54,7 @@ class RenderedMarkdown:
     root_links: tuple[tuple[str, int], ...] = ()
     template_links: tuple[tuple[str, int], ...] = ()
     broken_raw_links: tuple[tuple[str, int], ...] = ()  # in raw HTML: warned about, not fatal
+    images_without_alt: tuple[tuple[str, int], ...] = ()  # (src as written, line): readers who cannot see get nothing
 
 
 class _TreeNotes(Treeprocessor):
@@ -134,7 +135,8 @@ class MarkdownRenderer:
         broken = [href for href in links.broken if href in self._notes.addresses]
         broken_raw = [href for href in links.broken if href not in self._notes.addresses]
         return RenderedMarkdown(links.html, first, _locate(text, broken), len(_WORD.findall(text)), removed,
-                                _locate(text, links.rooted), _locate(text, links.templated), _locate(text, broken_raw))
+                                _locate(text, links.rooted), _locate(text, links.templated), _locate(text, broken_raw),
+                                _locate(text, links.unlabelled))
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,13 @@ class RewrittenLinks:
     broken: list[str]
     rooted: list[str]
     templated: list[str]
+    unlabelled: list[str] = field(default_factory=list)  # src of each <img> with no alt text
 
 
 _MARKUP = re.compile(r"<!--.*?-->|<(?P<script>script|style)\b.*?</(?P=script)\s*>|<[a-zA-Z][^<>]*>", re.S | re.I)
 _LINK_ATTRIBUTE = re.compile(r"""(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -188,12 +193,19 @@ def rewrite_links(html: str, resolve: LinkResolver | None) -> RewrittenLinks:
             return match.group(0)
         return f'{match.group(1)}"{escape(changed, quote=True)}"'
 
+    unlabelled: list[str] = []
+
     def tag(match: re.Match) -> str:
         if match.group(0).startswith("<!--") or match.group("script"):
             return match.group(0)
+        if match.group(0)[:4].lower() == "<img":
+            alt = _ALT.search(match.group(0))
+            if alt is None or not next(value for value in alt.groups() if value is not None).strip():
+                source = _SRC.search(match.group(0))
+                unlabelled.append(unescape(next(v for v in source.groups() if v is not None)) if source else "")
         return _LINK_ATTRIBUTE.sub(attribute, match.group(0))
 
-    return RewrittenLinks(_MARKUP.sub(tag, html), broken, rooted, templated)
+    return RewrittenLinks(_MARKUP.sub(tag, html), broken, rooted, templated, unlabelled)
 
 
 class _FirstParagraph(HTMLParser):

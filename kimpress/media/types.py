@@ -75,3 +75,28 @@ class ResponsiveImage:
     def srcset(self, variants: tuple[Variant, ...], prefix=lambda url: url) -> str:
         """``url 480w, url 960w``; ``prefix`` turns a site URL into the link the page uses."""
         return ", ".join(f"{prefix(variant.url)} {variant.width}w" for variant in variants)
+
+
+@dataclass(frozen=True)
+class PhotoVariant:
+    """The payload of an "image" output: one variant made from the writer's file at ``source``."""
+
+    source: str  # absolute path of the source image
+    spec: VariantSpec
+    siblings: tuple[VariantSpec, ...] = ()  # every variant of the same photo, made together on a cache miss
+
+
+@dataclass(frozen=True)
+class ShareCard:
+    """The payload of a "share-card" output: a 1200×630 JPEG for link previews (WhatsApp, Facebook).
+
+    With ``cover`` (the absolute path of a raster cover) the cover is cropped to
+    fit; without it a card is drawn from the words and the rubrik colour.
+    """
+
+    site_name: str
+    place: str
+    title: str
+    label: str
+    colour: str
+    cover: str | None = None

@@ -124,6 +124,8 @@ def cover_url(entry: Entry, links: LinkMap, diagnostics: list[Diagnostic]) -> st
     cover = entry.meta.get("cover")
     if not cover:
         return None
+    if not str(entry.meta.get("cover_alt") or "").strip():
+        diagnostics.append(warning("cover-alt-missing", entry.source.rel_path, cover_line(entry.document), value=cover))
     if urlsplit(cover).scheme:
         return cover
     if cover.startswith("/"):
@@ -152,6 +154,8 @@ def report_links(document: Document, rendered: RenderedMarkdown, diagnostics: li
         diagnostics.append(warning("broken-link-html", document.rel_path, first + line, href=href))
     for href, line in rendered.template_links:
         diagnostics.append(warning("link-template-syntax", document.rel_path, first + line, href=_shown(href)))
+    for src, line in rendered.images_without_alt:
+        diagnostics.append(warning("image-alt-missing", document.rel_path, first + line, src=_shown(src)))
     return [Reference(document.rel_path, first + line, href) for href, line in rendered.root_links]
 
 

@@ -10,6 +10,7 @@ stamps, parallel rendering, the atomic write) is the same for every kind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Protocol
 
 from kimpress.core.errors import Diagnostic, error
@@ -52,6 +53,7 @@ class RenderContext:
     site: Site
     theme: Any  # kimpress.theme.environment.Theme
     sizes: Mapping[str, int] = field(default_factory=dict)  # site URL of each copied file -> its size
+    cache_dir: Path | None = None  # where kinds keep costly results between builds (photos, cards)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,10 @@ class Registry:
 
     def stamp(self, output: Output, context: StampContext) -> bytes:
         return self._kinds[output.kind].stamp(output, context)
+
+    def is_heavy(self, name: str) -> bool:
+        """Whether an output of this kind takes long enough to be worth a process of its own."""
+        return bool(getattr(self._kinds.get(name), "heavy", False))
 
     def render(self, output: Output, context: RenderContext) -> tuple[Rendered | None, Diagnostic | None]:
         """Render one output with a fresh view of the site; a problem comes back located."""

@@ -22,10 +22,12 @@ from kimpress.incremental.fingerprint import take as take_fingerprint
 from kimpress.incremental.inputs import InputStamps
 from kimpress.incremental.location import fingerprint_file
 from kimpress.incremental.memory import BuildMemory, FileDigests, OutputRecord, load_memory, save_memory
+from kimpress.incremental.photos import cached_probe
 from kimpress.model.entries import Selection
 from kimpress.model.types import Site
 from kimpress.outputs.kinds import build_registry
 from kimpress.outputs.registry import RenderContext, Rendered, StampContext
+from kimpress.pipeline.budget import over_budget
 from kimpress.pipeline.stages import Loaded, Progress, load, model, now_or, plan, read, recovery_warning, render
 from kimpress.pipeline.write import MANIFEST, WriteStats, check_output_dir, recover_interrupted_write, write_outputs
 from kimpress.plan.output import Output
@@ -132,18 +134,21 @@ class Builder:
         self._memo.forget_unused()
         diagnostics += found
         theme, theme_key = self._theme_for(config, loaded.plugins)
-        outputs, sizes, found = plan(site, theme, loaded.plugins)
+        files = FileDigests(memory)
+        site, outputs, sizes, found = plan(site, theme, loaded.plugins, cached_probe(memory.images, files.of))
         diagnostics += found
         _raise_if_errors(SourceError, warnings + diagnostics)
         registry = build_registry(loaded.plugins.output_kinds())
-        files = FileDigests(memory)
         stamps = InputStamps(site, registry, StampContext(theme_key, stamp(sizes), files.of), loaded.plugins.key)
         due, kept = self._outputs_due(config, outputs, stamps)
-        rendered, problems = render(registry, RenderContext(site, theme, sizes), due, options.jobs, progress)
+        cache_dir = options.cache_file.parent if options.cache_file else None
+        rendered, problems = render(registry, RenderContext(site, theme, sizes, cache_dir), due, options.jobs,
+                                    progress)
         _raise_if_errors(TemplateError, warnings + diagnostics + problems)
         stats = write_outputs(config.output_dir, rendered, kept=[output.path for output in kept])
         self._remember(config, kept, rendered, stamps)
         files.forget_unused()
+        diagnostics += self._weights(config, site, outputs)
         return BuildResult(config, site, len(outputs), stats, warnings + diagnostics,
                            time.perf_counter() - started, tuple(item.output.url for item in rendered),
                            tuple(output.path for output in outputs) + (MANIFEST,))
@@ -174,6 +179,13 @@ class Builder:
             else:
                 kept.append(output)
         return due, kept
+
+    def _weights(self, config: SiteConfig, site: Site, outputs: list[Output]) -> list[Diagnostic]:
+        """Warnings for pages and photos over the budget, from the sizes of the files just written or kept."""
+        records = self.memory.outputs
+        sizes = [(output, records[output.url].file_key[0]) for output in outputs
+                 if output.url in records and records[output.url].file_key]
+        return over_budget(config, sizes, {image.src for image in site.images.values()})
 
     def _remember(self, config: SiteConfig, kept: list[Output], rendered: list[Rendered],
                   stamps: InputStamps) -> None:

@@ -26,21 +26,25 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def worker_count(jobs: int | None, items: int) -> int:
-    """How many processes to use for ``items`` pieces of work (``jobs`` None: every core)."""
+def worker_count(jobs: int | None, items: int, per_worker: int = MIN_ITEMS_PER_WORKER) -> int:
+    """How many processes to use for ``items`` pieces of work (``jobs`` None: every core).
+
+    ``per_worker`` is the least work worth a process: 1 for items that take seconds (photos).
+    """
     wanted = available_cores() if jobs is None or jobs <= 0 else jobs
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(wanted, items // MIN_ITEMS_PER_WORKER))
+    return max(1, min(wanted, items // per_worker))
 
 
-def parallel_map(task: Callable[[int], Any], count: int, jobs: int | None) -> list[Any]:
+def parallel_map(task: Callable[[int], Any], count: int, jobs: int | None,
+                 per_worker: int = MIN_ITEMS_PER_WORKER) -> list[Any]:
     """``[task(0), ..., task(count - 1)]``, computed by up to ``jobs`` forked workers.
 
     ``task`` may use anything in this process's memory; what it returns must pickle.
     An exception in a worker is raised here, as it would be serially.
     """
-    workers = worker_count(jobs, count)
+    workers = worker_count(jobs, count, per_worker)
     if workers <= 1:
         return [task(index) for index in range(count)]
     size = max(1, -(-count // (workers * 4)))  # a few chunks per worker evens out slow items

@@ -20,16 +20,21 @@ from typing import Callable, Mapping
 from kimpress.config.site import SiteConfig, load_config
 from kimpress.core.errors import Diagnostic, has_errors, warning
 from kimpress.incremental.memory import BuildMemory, CachingRenderer, forget_missing_sources, parse_source
+from kimpress.media.catalog import Probe
 from kimpress.model.assemble import build_site
 from kimpress.model.entries import Selection
 from kimpress.model.types import Site
 from kimpress.outputs.registry import Registry, RenderContext, Rendered
 from kimpress.pipeline.parallel import Spread, parallel_map
 from kimpress.plan.conflicts import check_conflicts
+from kimpress.plan.factcheck import plan_factchecks
 from kimpress.plan.feeds import plan_feeds
 from kimpress.plan.output import Output, copy_output
-from kimpress.plan.pages import plan_pages
+from kimpress.plan.pages import plan_pages, sitemap_output
+from kimpress.plan.photos import plan_photo_outputs
 from kimpress.plan.references import check_references, published_paths
+from kimpress.plan.search import plan_search
+from kimpress.plan.share import plan_share_cards
 from kimpress.plugins import Plugins, load_plugins
 from kimpress.source.discovery import SourceFile, SourceKind, discover_sources, is_ignored_name
 from kimpress.source.frontmatter import Document
@@ -81,17 +86,23 @@ def model(loaded: Loaded, sources: list[SourceFile], documents: dict[str, Docume
     return site, diagnostics
 
 
-def plan(site: Site, theme: Theme, plugins: Plugins) -> tuple[list[Output], dict[str, int], list[Diagnostic]]:
+def plan(site: Site, theme: Theme, plugins: Plugins, probe: Probe
+         ) -> tuple[Site, list[Output], dict[str, int], list[Diagnostic]]:
     """Every output of the site, checked: no two claim one file, root links lead somewhere.
 
-    Returns the outputs, the size of each copied file by URL (for feed enclosures) and the diagnostics.
+    Photos among the copied files become their light variants (``probe`` reads their
+    size), and the site gains their ``images``. Returns that site, the outputs, the size
+    of each copied file by URL (for feed enclosures) and the diagnostics.
     """
     copies = copy_list(site.config, site, theme)
-    outputs = plan_pages(site) + plan_feeds(site) + plugins.outputs(site) + copies
-    diagnostics = check_conflicts(outputs)
-    diagnostics += check_references(site.references, published_paths(outputs), site.config.base_url)
     sizes = {output.url: Path(output.payload.source).stat().st_size for output in copies}
-    return outputs, sizes, diagnostics
+    site, files, diagnostics = plan_photo_outputs(site, copies, probe)
+    outputs = (plan_pages(site) + plan_factchecks(site) + plan_search(site) + plan_feeds(site)
+               + plan_share_cards(site) + plugins.outputs(site) + files)
+    outputs.append(sitemap_output(site, outputs))
+    diagnostics += check_conflicts(outputs)
+    diagnostics += check_references(site.references, published_paths(outputs), site.config.base_url)
+    return site, outputs, sizes, diagnostics
 
 
 def copy_list(config: SiteConfig, site: Site, theme: Theme) -> list[Output]:
@@ -120,7 +131,8 @@ def render(registry: Registry, context: RenderContext, outputs: list[Output], jo
     """Render every output, on ``jobs`` cores; one diagnostic per failing template location.
 
     Workers send back only bytes and the fields read; the results are in the
-    order of ``outputs`` whatever the number of workers.
+    order of ``outputs`` whatever the number of workers. Heavy kinds (photos) go
+    first, spread over every core however few they are.
     """
 
     def make(index: int) -> tuple[bytes | None, tuple[str, ...], str | None, Diagnostic | None]:
@@ -131,9 +143,16 @@ def render(registry: Registry, context: RenderContext, outputs: list[Output], jo
             return None, (), None, problem
         return item.data, item.site_fields, item.source, None
 
+    heavy = [index for index, output in enumerate(outputs) if registry.is_heavy(output.kind)]
+    results: list = [None] * len(outputs)
+    for index, result in zip(heavy, parallel_map(lambda position: make(heavy[position]), len(heavy), jobs, 1)):
+        results[index] = result
+    light = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(light, parallel_map(lambda position: make(light[position]), len(light), jobs)):
+        results[index] = result
     rendered: list[Rendered] = []
     problems: dict[tuple, Diagnostic] = {}
-    for output, (data, fields, source, problem) in zip(outputs, parallel_map(make, len(outputs), jobs)):
+    for output, (data, fields, source, problem) in zip(outputs, results):
         if problem is not None:
             problems.setdefault((problem.path, problem.line, problem.code), problem)
         else:

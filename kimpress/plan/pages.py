@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from kimpress.config.site import SiteConfig
-from kimpress.core.urls import FEED_FILES, expand_permalink, paginated_url
+from kimpress.core.urls import FEED_FILES, base_path, expand_permalink, paginated_url, site_url
+from kimpress.media.rewrite import responsive_body
 from kimpress.model.types import Article, Kelurahan, Site, Term
 from kimpress.plan.output import CONFIG_ORIGIN, Output, page_output
+from kimpress.plan.related import related_articles
+from kimpress.plan.share import share_image_url
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def _list_outputs(template: str, items: Sequence[Article], first_url: str, per_p
 
 
 def plan_pages(site: Site) -> list[Output]:
-    """Plan every HTML page, the sitemap, robots.txt and the 404 page."""
+    """Plan every HTML page, robots.txt and the 404 page (the sitemap comes last: ``sitemap_output``)."""
     config = site.config
     per_page = config.paginate
     links = config.permalinks
@@ -134,8 +137,12 @@ def plan_pages(site: Site) -> list[Output]:
     outputs += _plan_archive(site)
     outputs.append(page_output("/404.html", "404.html"))
     outputs.append(page_output("/robots.txt", "robots.txt"))
-    outputs.append(page_output("/sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(site, outputs)}))
     return outputs
+
+
+def sitemap_output(site: Site, outputs: Iterable[Output]) -> Output:
+    """The sitemap of every HTML page among ``outputs`` (planned last: it lists everything else)."""
+    return page_output("/sitemap.xml", "sitemap.xml", {"entries": sitemap_entries(site, outputs)})
 
 
 def _kelurahan_origin(site: Site, kel: Kelurahan) -> str:
@@ -157,12 +164,18 @@ def _with_neighbours(articles: Sequence[Article]) -> Iterable[tuple[Article, tup
 def _article_output(site: Site, article: Article, neighbours: tuple[Article | None, Article | None],
                     feeds: tuple[FeedLink, ...]) -> Output:
     kel = site.kelurahan_named(article.kelurahan)
+    config = site.config
+    body = responsive_body(article.body_html, site.images, base_path(config.base_url),
+                           lambda url: site_url(config.base_url, url), eager_first=not article.cover_url)
     return page_output(article.url, article.template or "article.html", {
         "article": article,
+        "body_html": body,
+        "share_image": share_image_url(article.url),
         "kelurahan": kel,
         "kecamatan": site.kecamatan_named(article.kecamatan),
         "previous": neighbours[0],
         "next": neighbours[1],
+        "related": related_articles(site, article),
         "feeds": feeds,
     }, article.source, origin_line=article.slug_line)
 
