@@ -74,6 +74,27 @@ def parse_html(path: Path):
     return html5lib.parse(path.read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
 
 
+THEME_SCRIPTS = ("/share.js", "/cari.js")  # the default theme's own files: progressive enhancement only
+
+
+def stray_scripts(tree) -> list:
+    """The <script> elements of a page but the theme's own: an empty ``<script src>`` of one of its
+    static files, or structured data (``application/ld+json``) that parses as JSON."""
+    import json
+
+    def ours(script) -> bool:
+        text = (script.text or "").strip()
+        if script.get("type") == "application/ld+json" and not script.get("src"):
+            try:
+                json.loads(text)
+            except ValueError:
+                return False
+            return True
+        return script.get("src", "").endswith(THEME_SCRIPTS) and not text
+
+    return [script for script in tree.iter("script") if not ours(script)]
+
+
 def output_files(output: Path) -> set[str]:
     """Every file of a built site, relative, without the manifest."""
     return {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()} - {".kimpress-manifest.json"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -13,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
-from conftest import MINIMAL_CONFIG, NOW, article, build_site, output_files, parse_html
+from conftest import MINIMAL_CONFIG, NOW, article, build_site, output_files, parse_html, stray_scripts
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = "https://contoh.id/kim/"
@@ -124,11 +125,15 @@ def test_exact_file_set_of_a_small_site(make_site):
     }
     feed_lists = ["", "satimpo/", "loktuan/", "tag/kesehatan/", "rubrik/berita/", "penulis/rina-puspitasari/"]
     feeds = {folder + name for folder in feed_lists for name in FEEDS}
-    others = {"sitemap.xml", "robots.txt", "favicon.svg", "langganan/kelurahan.opml"}
-    assert output_files(site / "output") == html_pages | feeds | others
+    articles = ["satimpo/posyandu/", "satimpo/kerja-bakti/", "loktuan/pasar-murah/"]
+    others = {"sitemap.xml", "robots.txt", "favicon.svg", "share.js", "cari.js", "langganan/kelurahan.opml",
+              "cari/index.html", "og.jpg", *(folder + "og.jpg" for folder in articles)}
+    produced = output_files(site / "output")
+    index = search_index_files(produced, len(articles))
+    assert produced - index == html_pages | feeds | others
     # The manifest lists exactly what this build wrote: the files a later build may delete.
     manifest = json.loads((site / "output/.kimpress-manifest.json").read_text(encoding="utf-8"))
-    assert manifest["files"] == sorted(html_pages | feeds | others)
+    assert manifest["files"] == sorted(html_pages | feeds | others | index)
 
 
 def test_file_set_without_feeds_and_with_custom_permalinks(make_site):
@@ -140,15 +145,27 @@ def test_file_set_without_feeds_and_with_custom_permalinks(make_site):
         "content/satimpo/2018-11-12-posyandu.md": article("Posyandu", tags="[kesehatan]"),
     }, config=config)
     build_site(site)
-    assert output_files(site / "output") == {
+    produced = output_files(site / "output")
+    assert produced - search_index_files(produced, 1) == {
         "index.html", "404.html", "kecamatan/index.html", "satimpo/index.html",
         "2018/11/posyandu/index.html",
         "topik/index.html", "topik/kesehatan/index.html",
         "rubrik/index.html", "penulis/index.html",
         "arsip/index.html", "arsip/2018/index.html", "arsip/2018/11/index.html",
         "langganan/index.html", "langganan/kelurahan.opml",
-        "feed.xml", "sitemap.xml", "robots.txt", "favicon.svg",
+        "feed.xml", "sitemap.xml", "robots.txt", "favicon.svg", "share.js", "cari.js", "cari/index.html",
+        "og.jpg", "2018/11/posyandu/og.jpg",
     }
+
+
+def search_index_files(files: set[str], articles: int) -> set[str]:
+    """The search index's files among ``files``: one list of documents, the term shards, a text per article."""
+    index = {name for name in files if name.startswith("cari/index/")}
+    texts = [name for name in index if name.startswith("cari/index/text/")]
+    shards = [name for name in index if re.fullmatch(r"cari/index/terms-[a-z0-9_]\.json", name)]
+    assert "cari/index/docs.json" in index and len(texts) == articles and len(shards) == 28, sorted(index)
+    assert index == {"cari/index/docs.json", *texts, *shards}
+    return index
 
 
 # ---------------------------------------------------------------------------
@@ -484,7 +501,7 @@ def test_html_characters_in_title_author_and_tags_are_escaped(make_site):
     build_site(site)
     out = site / "output"
     page = parse_html(out / "satimpo/a/index.html")
-    assert page.find(".//script") is None
+    assert stray_scripts(page) == []
     assert text_of(page.find(".//h1")) == HOSTILE
     assert text_of(page.find("head/title")) == f"{HOSTILE} · Kabar Uji"
     link = author_link(out / "satimpo/a/index.html")
@@ -495,7 +512,7 @@ def test_html_characters_in_title_author_and_tags_are_escaped(make_site):
     # Every page that shows these texts stays script-free.
     for rel in ("index.html", "satimpo/index.html", "penulis/index.html", "penulis/script-alert-1-script-q/index.html",
                 "tag/index.html", "tag/script-alert-1-script-q/index.html", "langganan/index.html"):
-        assert parse_html(out / rel).find(".//script") is None, rel
+        assert stray_scripts(parse_html(out / rel)) == [], rel
     author_page = parse_html(out / "penulis/script-alert-1-script-q/index.html")
     assert text_of(author_page.find(".//h1")) == HOSTILE
     assert text_of(author_page.find("head/title")) == f"Tulisan {HOSTILE} · Kabar Uji"
@@ -511,7 +528,7 @@ def test_html_characters_in_attributes_are_escaped_once(make_site):
     build_site(site)
     out = site / "output"
     page = parse_html(out / "satimpo/a/index.html")
-    assert page.find(".//script") is None and page.find(".//b") is None
+    assert stray_scripts(page) == [] and page.find(".//b") is None
     site_title = 'Kabar <b>Uji</b> & "Co"'
     assert text_of(page.find("head/title")) == f"{HOSTILE} · {site_title}"
     metas = {m.get("name") or m.get("property"): m.get("content") for m in page.findall("head/meta")}
@@ -523,7 +540,7 @@ def test_html_characters_in_attributes_are_escaped_once(make_site):
     crumbs = page.findall(".//nav[@class='crumbs']//a")
     assert text_of(crumbs[-1]) == f"Kelurahan {HOSTILE}"
     kel = parse_html(out / "satimpo/index.html")
-    assert kel.find(".//script") is None
+    assert stray_scripts(kel) == []
     assert text_of(kel.find(".//h1")) == f"Kelurahan {HOSTILE}"
     [card] = kel.findall(".//ul[@class='cards']/li/article")
     assert text_of(card.findall("p")[-1]) == HOSTILE
@@ -558,13 +575,12 @@ def test_relative_links_assets_cover_and_static(make_site):
     assert hrefs == {"pasar": "/kim/loktuan/pasar-murah/#jadwal", "lagi": "/kim/satimpo/lagi/",
                      "profil": "/kim/loktuan/"}
     assert (out / "satimpo/kerja-bakti/foto.png").read_bytes() == PNG
-    [cover] = page.findall(".//main/article/figure/img")
-    assert cover.get("src") == "/kim/satimpo/kerja-bakti/foto.png"
-    assert cover.get("alt") == "Warga membersihkan selokan"
+    # The body shows the cover already, so the page shows it once: no cover figure above the body.
+    assert not page.findall(".//main/article/figure/img")
     [inline] = body.findall(".//img")
     assert inline.get("src") == "/kim/satimpo/kerja-bakti/foto.png" and inline.get("alt") == "Warga"
     og_image = page.find(".//head/meta[@property='og:image']").get("content")
-    assert og_image == BASE + "satimpo/kerja-bakti/foto.png"
+    assert og_image == BASE + "satimpo/kerja-bakti/og.jpg"
     assert (out / "CNAME").read_text() == "kim.contoh.id\n"
     assert (out / "unduh/formulir.txt").read_bytes() == b"Formulir pendaftaran\r\n"
     # The asset folder is not a kelurahan or an article of its own.
@@ -882,7 +898,7 @@ def test_demo_article_pages_are_small_and_script_free(demo_output):
     for path in articles:
         assert path.stat().st_size <= 30 * 1024, f"{path.relative_to(demo_output)}: {path.stat().st_size} bytes"
         tree = parse_html(path)
-        assert tree.find(".//script") is None, path
+        assert stray_scripts(tree) == [], path
         assert tree.find(".//main/article/header/p/time") is not None, path  # it is an article page
 
 
@@ -903,7 +919,7 @@ def test_every_demo_page_is_accessible(demo_output):
             problems.append(f"{rel}: no skip link to #isi first in <body>")
         for img in tree.xpath("//img[not(@alt)]"):
             problems.append(f"{rel}: <img src={img.get('src')}> without alt")
-        if tree.xpath("//script"):
+        if stray_scripts(tree):
             problems.append(f"{rel}: <script>")
         if tree.get("lang") != "id":
             problems.append(f"{rel}: lang={tree.get('lang')}")

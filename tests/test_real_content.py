@@ -28,8 +28,8 @@ from conftest import NOW, article, build_site, parse_html, tree
 
 import kimpress.cli.main
 from kimpress.cli.main import main
-from kimpress.core.wording import format_diagnostic
 from kimpress.core.errors import Diagnostic, KimpressError
+from kimpress.core.wording import format_diagnostic
 from kimpress.serve.preview import Status
 from kimpress.serve.server import PreviewServer
 
@@ -521,7 +521,8 @@ def test_canonical_og_url_and_enclosures_of_a_unicode_article(make_site, languag
     page = parse_html(out / "ꦱꦠꦶꦩ꧀ꦥ/ꦏꦧꦂ-ꦏꦶꦩ꧀/index.html")
     [canonical] = [link.get("href") for link in page.iter("link") if link.get("rel") == "canonical"]
     metas = {meta.get("property"): meta.get("content") for meta in page.iter("meta") if meta.get("property")}
-    for url, wanted in ((canonical, page_url), (metas["og:url"], page_url), (metas["og:image"], cover_url)):
+    # og:image is the article's share card (1200×630 JPEG); the cover itself is the feeds' enclosure.
+    for url, wanted in ((canonical, page_url), (metas["og:url"], page_url), (metas["og:image"], page_url + "og.jpg")):
         assert url.isascii() and unquote(url) == wanted
 
     rss = lxml.etree.parse(str(out / "feed.xml")).getroot()
@@ -884,7 +885,7 @@ def test_a_root_relative_cover_missing_from_static_warns_at_the_cover_line(make_
     (site / "static/gambar/sampul.jpg").write_bytes(b"sampul")
     assert not warnings_of(build_site(site), "root-link-missing")
     metas = {m.get("property"): m.get("content") for m in parse_html(site / "output/k/x/index.html").iter("meta")}
-    assert metas["og:image"] == BASE + "gambar/sampul.jpg"
+    assert metas["og:image"] == BASE + "k/x/og.jpg"  # the share card, made from the cover when it is a photo
     enclosure = lxml.etree.parse(str(site / "output/feed.xml")).getroot().find("channel/item/enclosure")
     assert (enclosure.get("url"), enclosure.get("length")) == (BASE + "gambar/sampul.jpg", "6")
 
