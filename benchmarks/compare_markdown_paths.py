@@ -8,9 +8,14 @@ in tests/ twice: with kimpress's renderer and with the trigger step taken out
 (Python-Markdown trying every pattern). Prints how many differ (must be 0) and the
 median of 3 timings of the corpus bodies both ways.
 """
-import sys, glob, ast, pathlib, time
+import ast
+import glob
+import pathlib
+import time
+
 from kimpress.markdown.convert import MarkdownRenderer
 from kimpress.source.frontmatter import parse_document
+
 bodies = []
 for path in sorted(glob.glob("benchmarks/work/site-a1000-k15-s1/content/**/*.md", recursive=True)) + sorted(glob.glob("content/**/*.md", recursive=True)):
     text = pathlib.Path(path).read_text(encoding="utf-8")

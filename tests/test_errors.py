@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL_CONFIG, article, build_site, parse_html
 
-from kimpress.core.wording import format_diagnostic
 from kimpress.core.errors import KimpressError, Severity, SourceError, TemplateError
+from kimpress.core.wording import format_diagnostic
 
 P = "content/loktuan/x.md"
 FRONT = "---\ntitle: A\ndate: 2018-11-12\n---\n"  # four lines: the body starts on line 5

@@ -15,8 +15,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-
 from conftest import article, write_files
+
 from kimpress.cli.main import main
 from kimpress.incremental.fingerprint import build_settings, still_valid, take
 from kimpress.incremental.location import cache_file, fingerprint_file

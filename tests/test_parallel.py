@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import article, write_files
-from kimpress.pipeline.build import BuildOptions, Builder, build
+
+from kimpress.pipeline.build import Builder, BuildOptions, build
 from kimpress.pipeline.parallel import parallel_map, worker_count
 
 KELURAHAN = ["loktuan", "guntung", "satimpo", "berbas-tengah"]

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import article, write_files
+
 from kimpress.core.errors import ConfigError, SourceError
 from kimpress.core.wording import format_diagnostic
-from kimpress.pipeline.build import BuildOptions, Builder, build
+from kimpress.pipeline.build import Builder, BuildOptions, build
 
 PLUGIN_CODE = '''
 import json

@@ -11,12 +11,12 @@ import re
 import pytest
 import yaml
 
-from kimpress.core.wording import format_diagnostic
 from kimpress.config import yamltext
 from kimpress.config.site import load_config
 from kimpress.config.yamltext import YamlProblem, load_yaml, loader_class
 from kimpress.core.errors import ConfigError, error
 from kimpress.core.messages import MESSAGES
+from kimpress.core.wording import format_diagnostic
 from kimpress.source.frontmatter import parse_document
 
 BASES = [
