@@ -14,6 +14,7 @@ import json
 import random
 from pathlib import Path
 
+import lxml.etree
 import pytest
 from conftest import MINIMAL_CONFIG, article, build_site, output_files, parse_html
 from PIL import Image
@@ -245,3 +246,16 @@ def test_a_transparent_png_keeps_its_transparency(make_site, mode: str) -> None:
     out = build_site(make_site(files)).config.output_dir
     variant = opened(out / "loktuan/logo-480w.png")
     assert variant.mode in ("RGBA", "LA", "P") and variant.getextrema()[-1][0] == 0
+
+
+def test_a_cover_enclosure_gives_the_size_of_the_file_published_at_its_address(make_site, tmp_path) -> None:
+    site = photo_site(make_site)
+    cache = tmp_path / "cache" / "memory.pickle"
+    for _ in range(2):  # made now, then kept from the last build: the same length either way
+        out = build_site(site, cache_file=cache).config.output_dir
+        rss = lxml.etree.parse(str(out / "feed.xml")).getroot()
+        enclosures = {item.findtext("title"): item.find("enclosure") for item in rss.iter("item")}
+        enclosure = enclosures["Banjir di Lok Tuan"]
+        assert enclosure.get("url") == "https://contoh.id/kim/loktuan/banjir/foto.jpg"
+        assert int(enclosure.get("length")) == (out / "loktuan/banjir/foto.jpg").stat().st_size
+        assert enclosure.get("type") == "image/jpeg"

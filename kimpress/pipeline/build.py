@@ -139,11 +139,19 @@ class Builder:
         diagnostics += found
         _raise_if_errors(SourceError, warnings + diagnostics)
         registry = build_registry(loaded.plugins.output_kinds())
-        stamps = InputStamps(site, registry, StampContext(theme_key, stamp(sizes), files.of), loaded.plugins.key)
-        due, kept = self._outputs_due(config, outputs, stamps)
         cache_dir = options.cache_file.parent if options.cache_file else None
-        rendered, problems = render(registry, RenderContext(site, theme, sizes, cache_dir), due, options.jobs,
-                                    progress)
+        # Photos first: feeds give the size of the file published at a cover's address, known once it is made.
+        heavy = [output for output in outputs if registry.is_heavy(output.kind)]
+        light = [output for output in outputs if not registry.is_heavy(output.kind)]
+        stamps = InputStamps(site, registry, StampContext(theme_key, b"", files.of), loaded.plugins.key)
+        due, kept = self._outputs_due(config, heavy, stamps)
+        rendered, problems = render(registry, RenderContext(site, theme, sizes, cache_dir), due, options.jobs)
+        sizes = {**sizes, **self._published_sizes(config, rendered, kept, sizes)}
+        stamps = InputStamps(site, registry, StampContext(theme_key, stamp(sizes), files.of), loaded.plugins.key)
+        due_light, kept_light = self._outputs_due(config, light, stamps)
+        rendered_light, problems_light = render(registry, RenderContext(site, theme, sizes, cache_dir), due_light,
+                                                options.jobs, progress)
+        rendered, kept, problems = rendered + rendered_light, kept + kept_light, problems + problems_light
         _raise_if_errors(TemplateError, warnings + diagnostics + problems)
         stats = write_outputs(config.output_dir, rendered, kept=[output.path for output in kept])
         self._remember(config, kept, rendered, stamps)
@@ -179,6 +187,19 @@ class Builder:
             else:
                 kept.append(output)
         return due, kept
+
+    def _published_sizes(self, config: SiteConfig, rendered: list[Rendered], kept: list[Output],
+                         sizes: dict[str, int]) -> dict[str, int]:
+        """The size of each photo made at an address ``sizes`` knew by its source file's size."""
+        found: dict[str, int] = {}
+        for item in rendered:
+            if item.output.url in sizes:
+                found[item.output.url] = len(item.data) if item.data is not None else Path(item.source).stat().st_size
+        for output in kept:
+            record = self.memory.outputs.get(output.url)
+            if output.url in sizes and record is not None and record.file_key:
+                found[output.url] = record.file_key[0]
+        return found
 
     def _weights(self, config: SiteConfig, site: Site, outputs: list[Output]) -> list[Diagnostic]:
         """Warnings for pages and photos over the budget, from the sizes of the files just written or kept."""
