@@ -90,7 +90,7 @@ def stray_scripts(tree) -> list:
             except ValueError:
                 return False
             return True
-        return script.get("src", "").endswith(THEME_SCRIPTS) and not text
+        return script.get("src", "").split("?")[0].endswith(THEME_SCRIPTS) and not text
 
     return [script for script in tree.iter("script") if not ours(script)]
 

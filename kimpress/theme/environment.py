@@ -117,15 +117,17 @@ class Theme:
 
 
 def theme_files_key(chain: list[ThemeLayer]) -> tuple[tuple[str, bytes], ...]:
-    """(path, digest) of every theme file but its static ones: equal keys, same theme.
+    """(path, digest) of every theme file but its static ones (scripts and styles aside): equal keys, same theme.
 
     Digests, not file times: a template saved twice within one clock tick keeps
-    its mtime and perhaps its size. A theme is a few dozen small files.
+    its mtime and perhaps its size. A theme is a few dozen small files. Static
+    scripts and styles count: pages link them with a digest (``asset_url``).
     """
     found = []
     for layer in chain:
         for path in layer.path.rglob("*"):
-            if path.relative_to(layer.path).parts[0] != "static" and path.is_file():
+            static = path.relative_to(layer.path).parts[0] == "static"
+            if (not static or path.suffix in (".js", ".css")) and path.is_file():
                 found.append((str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).digest()))
     return tuple(sorted(found))
 

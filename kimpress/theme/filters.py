@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -84,7 +85,32 @@ def load_site_theme(config: SiteConfig, extra_filters: Mapping[str, Callable[...
     site_feeds = feed_links(config, "site", "", "/", None)
     globals_ = {"config": config, "lang": config.language, "site_feeds": site_feeds,
                 "structured_data": structured_data_for(config)}
-    return load_theme(config, filters, globals_, compiled_dir, setup_key)
+    theme = load_theme(config, filters, globals_, compiled_dir, setup_key)
+    theme.environment.globals["asset_url"] = asset_url_for(config, theme.static_dirs())
+    return theme
+
+
+def asset_url_for(config: SiteConfig, static_dirs: list[Path]) -> Callable[[str], str]:
+    """The theme's ``asset_url("/cari.js")``: the file's link with a digest of its bytes (``?v=3fa2c1d0``).
+
+    A browser may keep the file as long as it likes: a new version has a new link. The
+    digest is of the theme's file (the site's ``static/`` may replace it at the same URL).
+    Theme files are part of the theme's key, so pages are made again when one changes.
+    """
+    known: dict[str, str] = {}
+
+    def asset_url(url: str) -> str:
+        if url not in known:
+            version = ""
+            for folder in reversed(static_dirs):  # highest priority first
+                path = folder / url.lstrip("/")
+                if path.is_file():
+                    version = "?v=" + hashlib.blake2b(path.read_bytes(), digest_size=4).hexdigest()
+                    break
+            known[url] = site_url(config.base_url, url) + version
+        return known[url]
+
+    return asset_url
 
 
 def structured_data_for(config: SiteConfig) -> Callable[..., str]:
