@@ -14,7 +14,7 @@ from kimpress.core.urls import FEED_FILES, base_path, expand_permalink, paginate
 from kimpress.media.rewrite import responsive_body
 from kimpress.model.types import Article, Kelurahan, Site, Term
 from kimpress.plan.output import CONFIG_ORIGIN, Output, page_output
-from kimpress.plan.related import related_articles
+from kimpress.plan.related import RelatedArticles
 from kimpress.plan.share import share_image_url
 
 
@@ -103,6 +103,7 @@ def plan_pages(site: Site) -> list[Output]:
     links = config.permalinks
     outputs: list[Output] = []
     outputs += _list_outputs("home.html", site.articles, "/", per_page)
+    related = RelatedArticles(site)
     outputs.append(page_output(links["kecamatan_index"], "kecamatan_index.html"))
     for kec in site.kecamatan:
         feeds = feed_links(config, "kecamatan", kec.slug, kec.url, f"Kecamatan {kec.name}")
@@ -113,7 +114,7 @@ def plan_pages(site: Site) -> list[Output]:
         feeds = feed_links(config, "kelurahan", kel.slug, kel.url, f"Kelurahan {kel.name}")
         outputs += _list_outputs("kelurahan.html", site.by_kelurahan.get(kel.slug, ()), kel.url, per_page,
                                  origin, kelurahan=kel, kecamatan=site.kecamatan_named(kel.kecamatan), feeds=feeds)
-        outputs += [_article_output(site, article, neighbours, feeds)
+        outputs += [_article_output(site, article, neighbours, feeds, related)
                     for article, neighbours in _with_neighbours(site.by_kelurahan.get(kel.slug, ()))]
     for page in site.pages:
         outputs.append(page_output(page.url, page.template or "page.html", {"page": page}, page.source,
@@ -162,7 +163,7 @@ def _with_neighbours(articles: Sequence[Article]) -> Iterable[tuple[Article, tup
 
 
 def _article_output(site: Site, article: Article, neighbours: tuple[Article | None, Article | None],
-                    feeds: tuple[FeedLink, ...]) -> Output:
+                    feeds: tuple[FeedLink, ...], related: RelatedArticles) -> Output:
     kel = site.kelurahan_named(article.kelurahan)
     config = site.config
     body = responsive_body(article.body_html, site.images, base_path(config.base_url),
@@ -175,7 +176,7 @@ def _article_output(site: Site, article: Article, neighbours: tuple[Article | No
         "kecamatan": site.kecamatan_named(article.kecamatan),
         "previous": neighbours[0],
         "next": neighbours[1],
-        "related": related_articles(site, article),
+        "related": related.of(article),
         "feeds": feeds,
     }, article.source, origin_line=article.slug_line)
 
