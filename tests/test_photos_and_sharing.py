@@ -259,3 +259,15 @@ def test_a_cover_enclosure_gives_the_size_of_the_file_published_at_its_address(m
         assert enclosure.get("url") == "https://contoh.id/kim/loktuan/banjir/foto.jpg"
         assert int(enclosure.get("length")) == (out / "loktuan/banjir/foto.jpg").stat().st_size
         assert enclosure.get("type") == "image/jpeg"
+
+
+def test_a_photo_in_static_shown_by_a_standalone_page_is_responsive_too(make_site) -> None:
+    files = {"content/tentang.md": "---\ntitle: Tentang Kami\n---\nKantor kami:\n\n![Kantor KIM](/gambar/kantor.jpg)\n",
+             "static/gambar/kantor.jpg": phone_photo(2000, 1500, 1, seed=3)}
+    out = build_site(make_site(files)).config.output_dir
+    page = parse_html(out / "tentang/index.html")
+    [picture] = page.find(".//main").iter("picture")
+    img = picture.find("img")
+    assert img.get("src") == "/kim/gambar/kantor-960w.jpg" and img.get("alt") == "Kantor KIM"
+    assert opened(out / "gambar/kantor.jpg").size == (1440, 1080)
+    assert not opened(out / "gambar/kantor.jpg").getexif()

@@ -117,8 +117,9 @@ def plan_pages(site: Site) -> list[Output]:
         outputs += [_article_output(site, article, neighbours, feeds, related)
                     for article, neighbours in _with_neighbours(site.by_kelurahan.get(kel.slug, ()))]
     for page in site.pages:
-        outputs.append(page_output(page.url, page.template or "page.html", {"page": page}, page.source,
-                              origin_line=page.slug_line))
+        outputs.append(page_output(page.url, page.template or "page.html",
+                                   {"page": page, "body_html": _responsive(site, page.body_html, True)},
+                                   page.source, origin_line=page.slug_line))
     for kind, feed_kind, terms, groups in (
         ("tags", "tag", site.tags, site.by_tag),
         ("categories", "category", site.categories, site.by_category),
@@ -162,12 +163,17 @@ def _with_neighbours(articles: Sequence[Article]) -> Iterable[tuple[Article, tup
         yield article, (older, newer)
 
 
+def _responsive(site: Site, html: str, eager_first: bool) -> str:
+    """``html`` with its photos as ``<picture>`` with their variants (see ``kimpress.media.rewrite``)."""
+    base_url = site.config.base_url
+    return responsive_body(html, site.images, base_path(base_url), lambda url: site_url(base_url, url), eager_first)
+
+
 def _article_output(site: Site, article: Article, neighbours: tuple[Article | None, Article | None],
                     feeds: tuple[FeedLink, ...], related: RelatedArticles) -> Output:
     kel = site.kelurahan_named(article.kelurahan)
     config = site.config
-    body = responsive_body(article.body_html, site.images, base_path(config.base_url),
-                           lambda url: site_url(config.base_url, url), eager_first=not article.cover_url)
+    body = _responsive(site, article.body_html, eager_first=not article.cover_url)
     return page_output(article.url, article.template or "article.html", {
         "article": article,
         "body_html": body,
