@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,20 @@ def test_results_come_back_in_input_order_and_errors_are_raised_here() -> None:
 
     with pytest.raises(ValueError, match="butir 150"):
         parallel_map(failing, 200, 2)
+
+
+def test_work_is_spread_over_processes_only_while_no_other_thread_runs() -> None:
+    """``serve`` rebuilds beside its HTTP and watcher threads: forking there could hang, so it stays here."""
+    def pid_of(_: int) -> int:
+        return os.getpid()
+
+    alone = set(parallel_map(pid_of, 200, 2, per_worker=1))
+    assert alone and os.getpid() not in alone  # done by forked workers
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert set(parallel_map(pid_of, 200, 2, per_worker=1)) == {os.getpid()}
+    finally:
+        stop.set()
+        other.join()

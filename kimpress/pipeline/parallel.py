@@ -4,7 +4,8 @@ Workers are forked from the build process, so they start with the model, the
 theme and the work list already in memory: nothing is pickled on the way in,
 only each result on the way back. Results come back in the order of the inputs,
 so a parallel build writes exactly the bytes of a serial one. Where ``fork`` is
-not available, or the work is too small to be worth a process, it runs here.
+not available, the work is too small to be worth a process, or other threads run
+(``serve``), it runs here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from typing import Any, Callable
 
 MIN_ITEMS_PER_WORKER = 32  # below this, starting processes costs more than it saves
@@ -24,6 +26,16 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def forking_is_safe() -> bool:
+    """Whether this process may fork workers: only while it runs a single thread.
+
+    A child forked while other threads run (``kimpress serve``: its HTTP server and
+    watcher) inherits their locks in whatever state they were; rebuilds there hung
+    now and then. Those rebuilds are incremental and small, so they run here instead.
+    """
+    return threading.active_count() == 1
 
 
 def worker_count(jobs: int | None, items: int, per_worker: int = MIN_ITEMS_PER_WORKER) -> int:
@@ -45,7 +57,7 @@ def parallel_map(task: Callable[[int], Any], count: int, jobs: int | None,
     An exception in a worker is raised here, as it would be serially.
     """
     workers = worker_count(jobs, count, per_worker)
-    if workers <= 1:
+    if workers <= 1 or not forking_is_safe():
         return [task(index) for index in range(count)]
     size = max(1, -(-count // (workers * 4)))  # a few chunks per worker evens out slow items
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]

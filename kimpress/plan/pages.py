@@ -172,7 +172,6 @@ def _responsive(site: Site, html: str, eager_first: bool) -> str:
 def _article_output(site: Site, article: Article, neighbours: tuple[Article | None, Article | None],
                     feeds: tuple[FeedLink, ...], related: RelatedArticles) -> Output:
     kel = site.kelurahan_named(article.kelurahan)
-    config = site.config
     body = _responsive(site, article.body_html, eager_first=not article.cover_url)
     return page_output(article.url, article.template or "article.html", {
         "article": article,
