@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
@@ -72,6 +73,17 @@ def build_site(site: Path, **options: object) -> BuildResult:
 def parse_html(path: Path):
     """Parse an output page with html5lib into an lxml-free ElementTree (no namespaces)."""
     return html5lib.parse(path.read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
+
+
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
+
+
+def find_browser() -> str | None:
+    """The Chromium to drive: ``KIMPRESS_CHROMIUM`` if set, else the first of ``BROWSER_NAMES`` on PATH."""
+    named = os.environ.get("KIMPRESS_CHROMIUM")
+    if named:
+        return shutil.which(named)
+    return next((found for found in map(shutil.which, BROWSER_NAMES) if found), None)
 
 
 THEME_SCRIPTS = ("/share.js", "/cari.js")  # the default theme's own files: progressive enhancement only

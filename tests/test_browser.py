@@ -31,11 +31,11 @@ from urllib.parse import urljoin, urlsplit
 import html5lib
 import pytest
 import yaml
+from conftest import BROWSER_NAMES, find_browser
 
 pytestmark = pytest.mark.slow  # a headless Chromium: seconds per test
 
 REPO = Path(__file__).resolve().parent.parent
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 
 SERVER_START_SECONDS = 90.0  # the first full build of the demo site on a slow, busy machine
 BROWSER_START_SECONDS = 60.0
@@ -75,21 +75,10 @@ def _tail(path: Path, lines: int = 30) -> str:
 # --- the browser -----------------------------------------------------------------
 
 
-def _find_browser() -> str | None:
-    named = os.environ.get("KIMPRESS_CHROMIUM")
-    if named:
-        return shutil.which(named)
-    for name in BROWSER_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.fixture
 def chromium() -> str:
     """The Chromium binary; skip without one unless KIMPRESS_REQUIRE_CHROMIUM is set."""
-    found = _find_browser()
+    found = find_browser()
     if found:
         return found
     wanted = os.environ.get("KIMPRESS_CHROMIUM") or " or ".join(BROWSER_NAMES)

@@ -42,12 +42,12 @@ from urllib.parse import quote, urlsplit
 import html5lib
 import pytest
 import yaml
+from conftest import BROWSER_NAMES, find_browser
 from lxml import etree
 
 pytestmark = pytest.mark.slow  # a kimpress serve and a headless Chromium
 
 REPO = Path(__file__).resolve().parent.parent
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 DEFAULT_AXE_JS = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 DEFAULT_ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 
@@ -211,21 +211,10 @@ LOAD_EVERY_IMAGE_JS = """async () => {
 # --- the browser -----------------------------------------------------------------
 
 
-def _find_browser() -> str | None:
-    named = os.environ.get("KIMPRESS_CHROMIUM")
-    if named:
-        return shutil.which(named)
-    for name in BROWSER_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     """Playwright's Chromium, the system binary; skipped without one unless KIMPRESS_REQUIRE_CHROMIUM."""
-    executable = _find_browser()
+    executable = find_browser()
     if not executable:
         wanted = os.environ.get("KIMPRESS_CHROMIUM") or " or ".join(BROWSER_NAMES)
         _skip_or_fail("KIMPRESS_REQUIRE_CHROMIUM", f"no browser was found on PATH ({wanted})")
