@@ -187,6 +187,12 @@ def test_every_article_has_a_share_image_small_enough_for_whatsapp(make_site) ->
         image = opened(io.BytesIO(data))
         assert image.format == "JPEG" and image.size == (1200, 630), rel
         assert len(data) <= 300 * 1024 and not image.getexif(), rel
+    # The article with a photo cover shares the photo; the one without gets a card of flat colour and words.
+    photo = opened(out / "loktuan/banjir/og.jpg").convert("RGB").resize((120, 63))
+    drawn = opened(out / "loktuan/tanpa-sampul/og.jpg").convert("RGB").resize((120, 63))
+    assert len(photo.getcolors(maxcolors=120 * 63) or ()) > 2000
+    [(count, _)] = sorted(drawn.getcolors(maxcolors=120 * 63), reverse=True)[:1]
+    assert count > 120 * 63 // 3  # one background colour covers much of the card
 
 
 def test_json_ld_cannot_close_its_script(make_site) -> None:

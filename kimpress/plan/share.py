@@ -38,32 +38,31 @@ def plan_share_cards(site: Site) -> list[Output]:
     outputs = [file_output(SITE_CARD_URL, "share-card",
                            ShareCard(config.title, place, config.description or config.title, "", DEFAULT_COLOUR))]
     claimed: set[str] = set()
+    sources = {asset.url: str(config.site_dir / asset.source) for asset in site.assets}
     for article in site.articles:
         url = share_image_url(article.url)
         if url in claimed:  # two articles at one address: the conflict check names them once, by their pages
             continue
         claimed.add(url)
-        outputs.append(file_output(url, "share-card", _card(site, article), article.source, article.slug_line))
+        outputs.append(file_output(url, "share-card", _card(site, article, sources), article.source,
+                                   article.slug_line))
     return outputs
 
 
-def _card(site: Site, article: Article) -> ShareCard:
+def _card(site: Site, article: Article, sources: dict[str, str]) -> ShareCard:
     kel = site.kelurahan_named(article.kelurahan)
     category = article.category
     colour = RUBRIK_COLOURS.get(category.slug, DEFAULT_COLOUR) if category else DEFAULT_COLOUR
     cover = site.images.get(article.cover_url) if article.cover_url else None
-    cover_source = None
-    if cover is not None and cover.fallbacks:
-        cover_source = _source_of(site, article.cover_url)
+    cover_source = _source_of(site, sources, article.cover_url) if cover is not None and cover.fallbacks else None
     prefix = f"[{article.factcheck.prefix}] " if getattr(article, "factcheck", None) else ""
     return ShareCard(site.config.title, kel.name if kel else "", prefix + article.title,
                      category.name if category else "", colour, cover_source)
 
 
-def _source_of(site: Site, url: str) -> str | None:
+def _source_of(site: Site, sources: dict[str, str], url: str) -> str | None:
     """The file on disk of a cover published at ``url`` (an article's file or one of static/)."""
-    for asset in site.assets:
-        if asset.url == url:
-            return str(site.config.site_dir / asset.source)
+    if url in sources:
+        return sources[url]
     static = site.config.static_dir / url.lstrip("/")
     return str(static) if static.is_file() else None
