@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from kimpress import __version__
+from kimpress.cli.check_report import FORMATS
+from kimpress.cli.check_report import report as check_report
 from kimpress.cli.report import (
     ProgressBar,
     build_summary,
@@ -65,13 +67,14 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kimpress {__version__}", help=text("version"))
     parser.add_argument("--debug", action="store_true", help=text("debug"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=text("lang"))
-    names = ("init", "new", "build", "serve")
+    names = ("init", "new", "build", "check", "serve")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{" + ",".join(names) + "}",
                                      title=text("commands"))
 
     init = commands.add_parser("init", help=text("init"), description=text("init.description"))
     init.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("init.site_dir"))
     init.add_argument("--title", default="Kabar KIM", metavar=placeholder("title"), help=text("init.title"))
+    init.add_argument("--ci", choices=("github", "gitlab", "none"), default=None, help=text("init.ci"))
     add_lang(init)
 
     new = commands.add_parser("new", help=text("new"), description=text("new.description"))
@@ -95,6 +98,15 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     build_cmd.add_argument("--no-cache", action="store_true", help=text("build.no_cache"))
     build_cmd.add_argument("--jobs", "-j", type=count, metavar=placeholder("count"), help=text("jobs"))
     add_lang(build_cmd)
+
+    check_cmd = commands.add_parser("check", help=text("check"), description=text("check.description"))
+    check_cmd.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("site_dir"))
+    check_cmd.add_argument("--format", choices=FORMATS, default="text", help=text("check.format"))
+    check_cmd.add_argument("--strict", action="store_true", help=text("check.strict"))
+    check_cmd.add_argument("--drafts", action="store_true", help=text("drafts"))
+    check_cmd.add_argument("--future", action="store_true", help=text("future"))
+    check_cmd.add_argument("--jobs", "-j", type=count, metavar=placeholder("count"), help=text("jobs"))
+    add_lang(check_cmd)
 
     serve = commands.add_parser("serve", help=text("serve"), description=text("serve.description"))
     serve.add_argument("site_dir", nargs="?", default=".", metavar=placeholder("folder"), help=text("site_dir"))
@@ -155,6 +167,22 @@ def _print_result(warnings, articles: int, pages: int, outputs: int, written: in
     if not quiet:
         print(build_summary(articles, pages, outputs, written, deleted, time.time() - started, language, unpublished,
                             zone))
+
+
+def _run_check(args: argparse.Namespace, language: str) -> int:
+    """Report every problem of the site, writing nothing; 1 on errors (or warnings with --strict)."""
+    from kimpress.pipeline.check import CheckOptions, check
+
+    site_dir = Path(args.site_dir)
+    try:
+        result = check(site_dir, CheckOptions(drafts=args.drafts, future=args.future, cache_file=cache_file(site_dir),
+                                              jobs=args.jobs))
+        problems = result.problems
+    except KimpressError as exc:  # site.yaml missing or broken: that is the report
+        problems = tuple(sorted(exc.diagnostics, key=Diagnostic.sort_key))
+    print(check_report(problems, language, args.format, site_dir))
+    failed = any(problem.is_error for problem in problems) or (args.strict and bool(problems))
+    return 1 if failed else 0
 
 
 def _run_serve(args: argparse.Namespace, language: str) -> int:
@@ -236,11 +264,16 @@ def _run_new(args: argparse.Namespace, language: str) -> int:
 
 def _run_init(args: argparse.Namespace, language: str) -> int:
     from kimpress.cli.scaffold import init_site
+    from kimpress.cli.workflows import publish_next_steps
 
-    created = init_site(Path(args.site_dir), args.title)
+    existing = (Path(args.site_dir) / "site.yaml").exists()
+    created = init_site(Path(args.site_dir), args.title, args.ci)
     for path in created:
         print(path)
-    print(init_next_steps(_site_argument(args.site_dir), "sukamaju", language))
+    if existing:  # only the workflow was added: say how it starts publishing
+        print(publish_next_steps(args.ci, language))
+    else:
+        print(init_next_steps(_site_argument(args.site_dir), "sukamaju", language))
     return 0
 
 
@@ -254,7 +287,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     argv = sys.argv[1:] if argv is None else list(argv)
     language = cli_language(argv, os.environ if environ is None else environ, _site_language)
     args = make_parser(language).parse_args(argv)
-    runners = {"build": _run_build, "serve": _run_serve, "new": _run_new, "init": _run_init}
+    runners = {"check": _run_check, "build": _run_build, "serve": _run_serve, "new": _run_new, "init": _run_init}
     try:
         return runners[args.command](args, language)
     except KimpressError as exc:

@@ -7,13 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from kimpress.cli.workflows import (
+    DEFAULT_CI,
+    PLACEHOLDER_BASE_URL,
+    ignore_built_site,
+    refuse_existing_workflow,
+    write_workflow,
+)
 from kimpress.config.options import suggest
 from kimpress.config.site import SiteConfig
 from kimpress.core.errors import Diagnostic, KimpressError, error, warning
 from kimpress.core.urls import short_digest, slugify
 from kimpress.model.entries import article_url
-
-PLACEHOLDER_BASE_URL = "https://contoh.github.io/kim/"
 
 # Registry names never carry the words "Kelurahan" or "Kecamatan": the theme adds them.
 SITE_YAML = """\
@@ -81,11 +86,21 @@ def _write_new(path: Path, text: str) -> None:
         stream.write(text)
 
 
-def init_site(site_dir: Path, title: str = "Kabar KIM") -> list[Path]:
-    """Create a minimal site that builds at once; refuse to overwrite a site."""
+def init_site(site_dir: Path, title: str = "Kabar KIM", ci: str | None = None) -> list[Path]:
+    """Create a minimal site that builds at once, with the workflow that publishes it; refuse to overwrite.
+
+    ``ci`` is ``github`` (the default for a new site), ``gitlab`` or ``none``. On an
+    existing site only an explicit ``github`` or ``gitlab`` does anything: it adds that
+    workflow and nothing else. Returns the files written.
+    """
     site_dir = site_dir.resolve()
     if (site_dir / "site.yaml").exists():
-        raise KimpressError([error("init-exists", "site.yaml", None, target=str(site_dir))])
+        if ci in (None, "none"):
+            raise KimpressError([error("init-exists", "site.yaml", None, target=str(site_dir))])
+        refuse_existing_workflow(site_dir, ci)
+        return write_workflow(site_dir, ci)
+    ci = ci or DEFAULT_CI
+    refuse_existing_workflow(site_dir, ci)
     today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     files = {
         "site.yaml": SITE_YAML.format(title=_yaml_text(title), base_url=PLACEHOLDER_BASE_URL),
@@ -99,7 +114,7 @@ def init_site(site_dir: Path, title: str = "Kabar KIM") -> list[Path]:
     for rel_path, text in files.items():
         _write_new(site_dir / rel_path, text)
         created.append(site_dir / rel_path)
-    return created
+    return created + write_workflow(site_dir, ci) + ignore_built_site(site_dir)
 
 
 def new_article(config: SiteConfig, title: str, kelurahan: str, category: str | None, now: datetime | None = None,

@@ -30,6 +30,12 @@ HELP: dict[str, tuple[str, str]] = {
     "init.description": ("Buat situs baru yang langsung bisa dibangun.", "Create a new site that builds at once."),
     "init.site_dir": ("folder untuk situs baru (bawaan: folder saat ini)", "folder for the new site (default: .)"),
     "init.title": ("judul situs (bawaan: Kabar KIM)", "site title (default: Kabar KIM)"),
+    "init.ci": ("tulis alur kerja yang menerbitkan situs setiap kali push: github (GitHub Pages, bawaan untuk "
+                "situs baru), gitlab (GitLab Pages) atau none (tanpa alur kerja); pada situs yang sudah ada, "
+                "hanya alur kerja itu yang ditulis",
+                "write the workflow that publishes the site on every push: github (GitHub Pages, the default for "
+                "a new site), gitlab (GitLab Pages) or none (no workflow); on an existing site, only that workflow "
+                "is written"),
     "new": ("buat artikel baru dari templat", "create a new article from a template"),
     "new.description": ("Buat artikel baru di content/KELURAHAN/, dengan bagian depan (front matter) sudah terisi.",
                         "Create a new article in content/KELURAHAN/ with its front matter filled in."),
@@ -55,6 +61,15 @@ HELP: dict[str, tuple[str, str]] = {
                     "rebuild on every change until Ctrl+C"),
     "build.no_cache": ("abaikan dan jangan simpan ingatan pembangunan sebelumnya",
                        "ignore and do not keep the build memory"),
+    "check": ("periksa situs tanpa menulis apa pun", "check the site without writing anything"),
+    "check.description": ("Periksa seluruh situs seperti saat dibangun, ditambah tautan ke #bagian, ringkasan, "
+                          "tanggal, artikel kembar, dan ejaan tag; tidak ada berkas yang ditulis. Keluar 1 bila "
+                          "ada galat.",
+                          "Check the whole site as a build would, plus links to #parts, summaries, dates, likely "
+                          "duplicates and tag spellings; nothing is written. Exits 1 on errors."),
+    "check.format": ("bentuk laporan: text (untuk dibaca), json (untuk program), github (anotasi GitHub Actions)",
+                     "report format: text (to read), json (for programs), github (GitHub Actions annotations)"),
+    "check.strict": ("anggap peringatan sebagai galat (keluar 1)", "treat warnings as errors (exit 1)"),
     "serve": ("pratinjau situs: bangun ulang setiap ada perubahan dan muat ulang peramban",
               "preview the site: rebuild on every change and reload the browser"),
     "serve.description": ("Pratinjau situs di peramban: setiap perubahan langsung dibangun ulang dan halaman "
@@ -263,16 +278,18 @@ class LocalizedParser(argparse.ArgumentParser):
 # the parser): enough to find the site folder and --lang in argv without parsing it.
 TOP_OPTIONS: dict[str, bool] = {"-h": False, "--help": False, "--version": False, "--debug": False, "--lang": True}
 COMMAND_OPTIONS: dict[str, dict[str, bool]] = {
-    "init": {"-h": False, "--help": False, "--title": True, "--lang": True},
+    "init": {"-h": False, "--help": False, "--title": True, "--ci": True, "--lang": True},
     "new": {"-h": False, "--help": False, "--kelurahan": True, "--category": True, "--slug": True,
             "--author": True, "--site": True, "--lang": True},
     "build": {"-h": False, "--help": False, "--output": True, "-o": True, "--drafts": False, "--future": False,
               "--base-url": True, "--force": False, "--quiet": False, "-q": False, "--watch": False, "-w": False,
               "--no-cache": False, "--jobs": True, "-j": True, "--lang": True},
+    "check": {"-h": False, "--help": False, "--format": True, "--strict": False, "--drafts": False,
+              "--future": False, "--jobs": True, "-j": True, "--lang": True},
     "serve": {"-h": False, "--help": False, "--port": True, "-p": True, "--host": True, "--drafts": False,
               "--future": False, "--quiet": False, "-q": False, "--jobs": True, "-j": True, "--lang": True},
 }
-COMMANDS_WITH_SITE_ARGUMENT = ("init", "build", "serve")  # the first positional after the command
+COMMANDS_WITH_SITE_ARGUMENT = ("init", "build", "check", "serve")  # the first positional after the command
 
 
 def _long_option(name: str, options: Mapping[str, bool]) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kimpress.config.checks import CheckSettings, check_checks
 from kimpress.config.options import (
     URL,
     Choice,
@@ -125,6 +126,7 @@ class SiteConfig:
     plugins: tuple[PluginSetting, ...] = ()
     images: ImageSettings = ImageSettings()
     budget: BudgetSettings = BudgetSettings()
+    check: CheckSettings = CheckSettings()
     logo: str = ""  # a site path such as /logo.png
     city: str = ""  # the place named in the masthead
     contact: tuple[tuple[str, str], ...] = ()
@@ -317,6 +319,7 @@ SCHEMA: dict[str, Option] = {
     "plugins": Mapping_(check=_check_plugins),
     "images": Mapping_(check=check_images),
     "budget": Mapping_(check=check_budget),
+    "check": Mapping_(check=check_checks),
     "logo": Text(default=_default("logo"), allow_empty=True),
     "city": Text(default=_default("city"), allow_empty=True),
     "contact": Mapping_(check=check_contact),

@@ -6,12 +6,18 @@ plain words, with the formal "Anda".
 
 from __future__ import annotations
 
+from kimpress.core.check_messages import CHECK_MESSAGES
+from kimpress.core.ci_messages import CI_MESSAGES
 from kimpress.core.reader_messages import READER_MESSAGES
+from kimpress.core.redirect_messages import REDIRECT_MESSAGES
 from kimpress.core.yaml_messages import YAML_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **YAML_MESSAGES,
     **READER_MESSAGES,
+    **CI_MESSAGES,
+    **CHECK_MESSAGES,
+    **REDIRECT_MESSAGES,
     # code: (Indonesian, English)
     "expected-text": ("kolom `{key}` harus berupa teks, bukan daftar atau pasangan kunci.",
                       "`{key}` must be text, not a list or a mapping."),
@@ -303,4 +309,5 @@ LABELS: dict[str, tuple[str, str]] = {
     "error": ("galat", "error"),
     "builtin": ("halaman bawaan kimpress", "a page kimpress makes"),
     "theme": ("tema", "the theme"),
+    "builtin-site": ("situs (tanpa berkas tertentu)", "the site (no particular file)"),
 }

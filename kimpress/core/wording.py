@@ -50,8 +50,8 @@ def label(key: str, language: str) -> str:
     return pair[0] if language == "id" else pair[1]
 
 
-def format_diagnostic(diagnostic: Diagnostic, language: str = "id") -> str:
-    """One line: ``content/x.md:4: message`` (warnings say so)."""
+def diagnostic_message(diagnostic: Diagnostic, language: str = "id") -> str:
+    """What a diagnostic says, with its did-you-mean, without its place."""
     params = diagnostic.param_dict
     if diagnostic.code == "url-conflict":  # a page kimpress makes is named as such, not as site.yaml
         params["other"] = ", ".join(label("builtin", language) if other == "site.yaml" else other
@@ -60,6 +60,12 @@ def format_diagnostic(diagnostic: Diagnostic, language: str = "id") -> str:
     message = word(diagnostic.code, language, params)
     if suggestion:
         message += f" Maksud Anda `{suggestion}`?" if language == "id" else f" Did you mean `{suggestion}`?"
+    return message
+
+
+def format_diagnostic(diagnostic: Diagnostic, language: str = "id") -> str:
+    """One line: ``content/x.md:4: message`` (warnings say so)."""
+    message = diagnostic_message(diagnostic, language)
     location = diagnostic.path or "kimpress"
     if diagnostic.line:
         location += f":{diagnostic.line}"

@@ -8,6 +8,7 @@ from kimpress.outputs.copy import CopyKind
 from kimpress.outputs.feed import FeedKind
 from kimpress.outputs.page import PageKind
 from kimpress.outputs.photo import PhotoKind
+from kimpress.outputs.redirect import RedirectKind
 from kimpress.outputs.registry import OutputKind, Registry
 from kimpress.outputs.search_index import SearchIndexKind
 from kimpress.outputs.share_card import ShareCardKind
@@ -15,4 +16,5 @@ from kimpress.outputs.share_card import ShareCardKind
 
 def build_registry(extra: Iterable[OutputKind] = ()) -> Registry:
     """A fresh registry for one build: pages, feeds, copies, then ``extra`` kinds."""
-    return Registry([PageKind(), FeedKind(), CopyKind(), PhotoKind(), ShareCardKind(), SearchIndexKind(), *extra])
+    return Registry([PageKind(), FeedKind(), CopyKind(), PhotoKind(), ShareCardKind(), SearchIndexKind(),
+                     RedirectKind(), *extra])

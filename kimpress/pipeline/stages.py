@@ -32,12 +32,14 @@ from kimpress.plan.feeds import plan_feeds
 from kimpress.plan.output import Output, copy_output
 from kimpress.plan.pages import plan_pages, sitemap_output
 from kimpress.plan.photos import plan_photo_outputs
+from kimpress.plan.redirects import plan_redirects
 from kimpress.plan.references import check_references, published_paths
 from kimpress.plan.search import plan_search
 from kimpress.plan.share import plan_share_cards
 from kimpress.plugins import Plugins, load_plugins
 from kimpress.source.discovery import SourceFile, SourceKind, discover_sources, is_ignored_name
 from kimpress.source.frontmatter import Document
+from kimpress.source.history import NO_HISTORY, ContentHistory
 from kimpress.theme.environment import Theme
 
 Progress = Callable[[int, int], None]
@@ -86,12 +88,13 @@ def model(loaded: Loaded, sources: list[SourceFile], documents: dict[str, Docume
     return site, diagnostics
 
 
-def plan(site: Site, theme: Theme, plugins: Plugins, probe: Probe
+def plan(site: Site, theme: Theme, plugins: Plugins, probe: Probe, history: ContentHistory = NO_HISTORY
          ) -> tuple[Site, list[Output], dict[str, int], list[Diagnostic]]:
     """Every output of the site, checked: no two claim one file, root links lead somewhere.
 
     Photos among the copied files become their light variants (``probe`` reads their
-    size), and the site gains their ``images``. Returns that site, the outputs, the size
+    size), and the site gains their ``images``. Old addresses of moved articles (from
+    ``history`` and ``aliases:``) get redirect pages. Returns that site, the outputs, the size
     of each copied file by URL (for feed enclosures) and the diagnostics.
     """
     copies = copy_list(site.config, site, theme)
@@ -99,6 +102,9 @@ def plan(site: Site, theme: Theme, plugins: Plugins, probe: Probe
     site, files, diagnostics = plan_photo_outputs(site, copies, probe)
     outputs = (plan_pages(site) + plan_factchecks(site) + plan_search(site) + plan_feeds(site)
                + plan_share_cards(site) + plugins.outputs(site) + files)
+    redirects, found = plan_redirects(site, outputs, history)
+    diagnostics += found
+    outputs += redirects
     outputs.append(sitemap_output(site, outputs))
     diagnostics += check_conflicts(outputs)
     diagnostics += check_references(site.references, published_paths(outputs), site.config.base_url)
