@@ -25,7 +25,7 @@ from kimpress.model.taxonomy import group_site
 from kimpress.model.types import Article, Kecamatan, Kelurahan, Page, Reference, Site, Term, Unpublished
 from kimpress.source.discovery import SECTION_INDEX, SourceFile, SourceKind
 from kimpress.source.frontmatter import Document
-from kimpress.source.metadata import SECTION_SCHEMA, Meta, read_meta
+from kimpress.source.metadata import SECTION_SCHEMA, Meta, read_meta, spellings
 
 SUMMARY_LIMIT = 300
 
@@ -195,7 +195,8 @@ def _make_page(entry: Entry, html: str, summary: str) -> Page:
     meta = entry.meta
     return Page(entry.slug, meta.get("title"), entry.url, html, summary, entry.source.rel_path,
                 meta.when.moment if meta.when else None, meta.get("template"), dict(meta.extra),
-                description=meta.get("description") or describe(summary), slug_line=_slug_line(entry.document))
+                description=meta.get("description") or describe(summary), slug_line=_slug_line(entry.document),
+                aliases=_aliases(entry))
 
 
 def _slug_line(document: Document) -> int:
@@ -236,7 +237,16 @@ def _make_article(config, entry: Entry, kelurahan: Mapping[str, Kelurahan], rend
         extra=dict(meta.extra),
         slug_line=_slug_line(entry.document),
         factcheck=entry.factcheck,
+        aliases=_aliases(entry),
     )
+
+
+def _aliases(entry: Entry) -> tuple[Reference, ...]:
+    """The old addresses written in ``aliases:``, each with its line (checked when redirects are planned)."""
+    lines = entry.document.meta.lines
+    key = next((name for name in spellings("aliases") if name in lines), "aliases")
+    return tuple(Reference(entry.source.rel_path, lines.get(f"{key}.{index}", lines.get(key, 1)), str(alias))
+                 for index, alias in enumerate(entry.meta.get("aliases", ())))
 
 
 def _tag_terms(config: SiteConfig, names: Iterable[str]) -> tuple[Term, ...]:

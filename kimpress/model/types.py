@@ -53,6 +53,7 @@ class Article:
     description: str = ""  # about 160 characters, for search engines and share cards
     slug_line: int = 1  # the line of ``slug:`` in the source, where a clash of addresses is reported
     factcheck: Any = None  # kimpress.model.factcheck.FactCheck for a cek-fakta article, else None
+    aliases: tuple[Reference, ...] = ()  # old addresses written in ``aliases:``, each redirected here
 
     @property
     def sort_key(self) -> tuple:
@@ -75,6 +76,7 @@ class Page:
     extra: Mapping[str, Any] = field(default_factory=dict)
     description: str = ""
     slug_line: int = 1
+    aliases: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)

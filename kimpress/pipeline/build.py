@@ -32,6 +32,7 @@ from kimpress.pipeline.stages import Loaded, Progress, load, model, now_or, plan
 from kimpress.pipeline.write import MANIFEST, WriteStats, check_output_dir, recover_interrupted_write, write_outputs
 from kimpress.plan.output import Output
 from kimpress.plugins import Plugins
+from kimpress.source.history import ContentHistory, read_history
 from kimpress.theme.environment import Theme, theme_chain, theme_files_key
 from kimpress.theme.filters import load_site_theme
 
@@ -110,6 +111,7 @@ class Builder:
         self._memo = self.memory.model
         self._theme: Theme | None = None
         self._theme_key: bytes | None = None
+        self._history: ContentHistory | None = None
 
     def build(self, changed: Iterable[Path] = (), progress: Progress | None = None) -> BuildResult:
         """Bring the output up to date; ``changed`` names files known to have changed."""
@@ -135,7 +137,10 @@ class Builder:
         diagnostics += found
         theme, theme_key = self._theme_for(config, loaded.plugins)
         files = FileDigests(memory)
-        site, outputs, sizes, found = plan(site, theme, loaded.plugins, cached_probe(memory.images, files.of))
+        self._history = read_history(config.site_dir, self.options.cache_file.parent if self.options.cache_file
+                                     else None, self._history)
+        site, outputs, sizes, found = plan(site, theme, loaded.plugins, cached_probe(memory.images, files.of),
+                                           self._history)
         diagnostics += found
         _raise_if_errors(SourceError, warnings + diagnostics)
         registry = build_registry(loaded.plugins.output_kinds())

@@ -67,6 +67,7 @@ ARTICLE_SCHEMA: dict[str, Option] = {
     "published": Boolean(),  # Jekyll's ``published: false`` is a draft
     "slug": Text(),
     "id": Text(),
+    "aliases": TextList(aliases=("alias", "redirect_from", "alamat_lama")),  # old addresses that lead here
     "kelurahan": Text(),
     "kecamatan": Text(),
     "template": Custom(**_TEMPLATE),
@@ -89,6 +90,7 @@ PAGE_SCHEMA: dict[str, Option] = {
     "summary": Text(aliases=("ringkasan", "excerpt")),
     "description": Text(aliases=("deskripsi",)),
     "slug": Text(),
+    "aliases": TextList(aliases=("alias", "redirect_from", "alamat_lama")),
     "draft": Boolean(default=False),
     "template": Custom(**_TEMPLATE),
 }
