@@ -903,7 +903,9 @@ def test_demo_article_pages_are_small_and_script_free(demo_output):
 
 
 def test_every_demo_page_is_accessible(demo_output):
-    pages = sorted(demo_output.rglob("*.html"))
+    # /admin/ is the web editor's page (Decap's app, for writers, not readers): tests/test_admin.py checks it.
+    pages = sorted(path for path in demo_output.rglob("*.html") if path.relative_to(demo_output).parts[0] != "admin")
+    assert (demo_output / "admin/index.html").is_file()
     assert len(pages) > 50
     problems = []
     for path in pages:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kimpress.config.admin import AdminSettings, read_admin
 from kimpress.config.checks import CheckSettings, check_checks
 from kimpress.config.options import (
     URL,
@@ -130,6 +131,7 @@ class SiteConfig:
     logo: str = ""  # a site path such as /logo.png
     city: str = ""  # the place named in the masthead
     contact: tuple[tuple[str, str], ...] = ()
+    admin: AdminSettings | None = None  # the web editor at /admin/; None: the site has none
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -323,6 +325,7 @@ SCHEMA: dict[str, Option] = {
     "logo": Text(default=_default("logo"), allow_empty=True),
     "city": Text(default=_default("city"), allow_empty=True),
     "contact": Mapping_(check=check_contact),
+    "admin": Custom(),  # read by read_admin, with the line of each key
     "extra": Mapping_(),
 }
 
@@ -356,6 +359,7 @@ def config_from_doc(site_dir: Path, doc: YamlDoc, overrides: dict[str, Any]) -> 
         data.update({key: value for key, value in overrides.items() if value is not None})
     doc = YamlDoc(data, doc.lines, {k: v for k, v in doc.raw.items() if k not in overrides or overrides[k] is None})
     values, _, diagnostics = validate_mapping(SCHEMA, doc, CONFIG_FILE)
+    values["admin"] = read_admin(doc, CONFIG_FILE, diagnostics)
     if has_errors(diagnostics):
         raise ConfigError(sorted(diagnostics, key=Diagnostic.sort_key))
     values["plugins"] = tuple(dataclasses.replace(plugin, line=doc.line_of(f"plugins.{plugin.name}",

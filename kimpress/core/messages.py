@@ -6,6 +6,7 @@ plain words, with the formal "Anda".
 
 from __future__ import annotations
 
+from kimpress.core.admin_messages import ADMIN_MESSAGES
 from kimpress.core.check_messages import CHECK_MESSAGES
 from kimpress.core.ci_messages import CI_MESSAGES
 from kimpress.core.reader_messages import READER_MESSAGES
@@ -15,6 +16,7 @@ from kimpress.core.yaml_messages import YAML_MESSAGES
 MESSAGES: dict[str, tuple[str, str]] = {
     **YAML_MESSAGES,
     **READER_MESSAGES,
+    **ADMIN_MESSAGES,
     **CI_MESSAGES,
     **CHECK_MESSAGES,
     **REDIRECT_MESSAGES,

@@ -12,9 +12,10 @@ from kimpress.outputs.redirect import RedirectKind
 from kimpress.outputs.registry import OutputKind, Registry
 from kimpress.outputs.search_index import SearchIndexKind
 from kimpress.outputs.share_card import ShareCardKind
+from kimpress.outputs.text_file import TextFileKind
 
 
 def build_registry(extra: Iterable[OutputKind] = ()) -> Registry:
     """A fresh registry for one build: pages, feeds, copies, then ``extra`` kinds."""
     return Registry([PageKind(), FeedKind(), CopyKind(), PhotoKind(), ShareCardKind(), SearchIndexKind(),
-                     RedirectKind(), *extra])
+                     TextFileKind(), RedirectKind(), *extra])

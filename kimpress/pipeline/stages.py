@@ -26,6 +26,7 @@ from kimpress.model.entries import Selection
 from kimpress.model.types import Site
 from kimpress.outputs.registry import Registry, RenderContext, Rendered
 from kimpress.pipeline.parallel import Spread, parallel_map
+from kimpress.plan.admin import plan_admin
 from kimpress.plan.conflicts import check_conflicts
 from kimpress.plan.factcheck import plan_factchecks
 from kimpress.plan.feeds import plan_feeds
@@ -101,7 +102,7 @@ def plan(site: Site, theme: Theme, plugins: Plugins, probe: Probe, history: Cont
     sizes = {output.url: Path(output.payload.source).stat().st_size for output in copies}
     site, files, diagnostics = plan_photo_outputs(site, copies, probe)
     outputs = (plan_pages(site) + plan_factchecks(site) + plan_search(site) + plan_feeds(site)
-               + plan_share_cards(site) + plugins.outputs(site) + files)
+               + plan_share_cards(site) + plan_admin(site) + plugins.outputs(site) + files)
     redirects, found = plan_redirects(site, outputs, history)
     diagnostics += found
     outputs += redirects

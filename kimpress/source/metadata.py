@@ -140,7 +140,8 @@ def read_meta(
     own_keys = {alias_to_key.get(str(key), str(key)) for key in own}
     merged = {key: value for key, value in (defaults or {}).items() if key not in own_keys}
     raw = document.meta.raw
-    merged.update({key: _list_as_typed(schema, alias_to_key, key, value, raw) for key, value in own.items()})
+    merged.update({key: _list_as_typed(schema, alias_to_key, key, value, raw) for key, value in own.items()
+                   if not _left_empty(schema, alias_to_key.get(str(key), str(key)), value)})
     doc = YamlDoc(merged, document.meta.lines, document.meta.raw)
     first_line = document.front_matter_line or 1
     values, extra, diagnostics = validate_mapping(
@@ -148,6 +149,13 @@ def read_meta(
     when = _parse_date(schema, values, "date", doc, document.rel_path, zone, first_line, diagnostics)
     updated = _parse_date(schema, values, "updated", doc, document.rel_path, zone, first_line, diagnostics)
     return Meta(values, extra, when, updated), diagnostics
+
+
+def _left_empty(schema: dict[str, Option], key: str, value: Any) -> bool:
+    """An optional field saved as "" (web editors write a field the writer emptied so): not given at all."""
+    option = schema.get(key)
+    return (isinstance(value, str) and not value.strip() and option is not None and not option.required
+            and key != "date")
 
 
 def _list_as_typed(schema: dict[str, Option], alias_to_key: dict[str, str], key: Any, value: Any,
