@@ -7,7 +7,7 @@
    a new process per run, first with no cache, then after a ``kimpress build`` so the
    check reuses its Markdown. Median and min-max of ``--runs``.
 2. The corpus copied into a fresh git repository, committed, then ``--moves`` articles
-   moved to another kelurahan folder, one commit each (as the web editor would). Timed:
+   renamed (a new slug), one commit each, as edits through the web editor come. Timed:
    ``read_history`` with no cache (three git calls), with the cache of that commit (one
    call), and a full build of that repository with no cache, which writes the redirects.
 
@@ -70,10 +70,10 @@ def bench_history(site: Path, moves: int, runs: int, scratch: Path) -> dict:
     subprocess.run(git + ["init", "-q"], cwd=repo, env=env, check=True)
     subprocess.run(git + ["add", "-A"], cwd=repo, env=env, check=True)
     subprocess.run(git + ["commit", "-qm", "corpus"], cwd=repo, env=env, check=True)
-    folders = sorted(path for path in (repo / "content").iterdir() if path.is_dir())
-    articles = sorted(path for path in folders[0].glob("*.md") if not path.name.startswith("_"))[:moves]
+    articles = sorted(path for path in (repo / "content").glob("*/*.md") if not path.name.startswith("_"))
+    articles = articles[::max(1, len(articles) // moves)][:moves]
     for article in articles:
-        target = folders[1] / article.name
+        target = article.with_name(article.stem + "-diperbarui.md")  # a new slug, as a rename in the editor gives
         subprocess.run(git + ["mv", str(article), str(target)], cwd=repo, env=env, check=True)
         subprocess.run(git + ["commit", "-qm", f"move {article.name}"], cwd=repo, env=env, check=True)
     cold, warm = [], []
@@ -88,10 +88,12 @@ def bench_history(site: Path, moves: int, runs: int, scratch: Path) -> dict:
     env_build = {**os.environ, "XDG_CACHE_HOME": str(scratch / "build-cache")}
     build = timed([sys.executable, "-m", "kimpress", "build", str(repo), "--output", str(scratch / "repo-out"),
                    "--no-cache", "-q"], env_build)
+    plain = timed([sys.executable, "-m", "kimpress", "build", str(site), "--output", str(scratch / "plain-out"),
+                   "--no-cache", "-q"], env_build)
     written = sum(1 for path in (scratch / "repo-out").rglob("index.html")
                   if b'http-equiv="refresh"' in path.read_bytes())
     return {"moved": len(articles), "moved_files_seen": len(history.places), "cold": cold, "cached": warm,
-            "build_no_cache_s": build, "redirect_pages": written}
+            "build_no_cache_s": build, "plain_build_s": plain, "redirect_pages": written}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -112,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
               f"{summary(history['cold'])} no cache; {summary(history['cached'])} cached")
         print(f"build of that repository with --no-cache: {history['build_no_cache_s']:.2f} s, "
               f"{history['redirect_pages']} redirect pages")
+        print(f"the same corpus without git, --no-cache: {history['plain_build_s']:.2f} s")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_CONFIG, article, build_site, parse_html, write_files
+from conftest import MINIMAL_CONFIG, NOW, article, build_site, parse_html, write_files
 
 from kimpress.core.errors import KimpressError
 from kimpress.pipeline.build import Builder, BuildOptions
@@ -75,6 +75,24 @@ def test_a_committed_move_and_slug_change_leave_redirects_in_a_fresh_clone_built
     sitemap = (out / "sitemap.xml").read_text()
     assert "loktuan/banjir-besar/" in sitemap and "satimpo/banjir/" not in sitemap
     assert not [d for d in result.warnings if d.code == "history-shallow"]
+
+
+def test_links_written_to_a_moved_file_still_lead_to_it_and_say_where_it_went(repo):
+    write_files(repo, {"content/satimpo/2024-05-02-lanjutan.md": article(
+        "Lanjutan", "2024-05-02", body="Baca dulu [berita banjir](2024-05-01-banjir.md#awal).")})
+    commit(repo, "Artikel lanjutan")
+    (repo / "content/loktuan").mkdir()
+    git(repo, "mv", "content/satimpo/2024-05-01-banjir.md", "content/loktuan/2024-05-01-banjir.md")
+    commit(repo, "Pindah")
+    result = build_site(repo)
+    page = parse_html(result.config.output_dir / "satimpo/lanjutan/index.html")
+    assert "/kim/loktuan/banjir/#awal" in [a.get("href") for a in page.iter("a")]
+    [moved] = [d for d in result.warnings if d.code == "link-to-moved"]
+    assert moved.path == "content/satimpo/2024-05-02-lanjutan.md"
+    assert moved.param_dict["new"] == "loktuan/2024-05-01-banjir.md"
+    builder = Builder(repo, BuildOptions(now=NOW))  # a rebuild reusing its Markdown says the same
+    assert [d.code for d in builder.build().warnings] == [d.code for d in builder.build().warnings]
+    assert "link-to-moved" in [d.code for d in builder.build().warnings]
 
 
 def test_a_shallow_clone_warns_that_old_addresses_may_be_lost(repo, tmp_path):

@@ -20,6 +20,10 @@ REDIRECT_MESSAGES: dict[str, tuple[str, str]] = {
                           "dibagikan membuka halaman itu. Jika itu salah, ganti slug salah satunya.",
                           "this article's old address {url} is now used by {other}, so links shared before open "
                           "that page. If that is wrong, change one of the slugs."),
+    "link-to-moved": ("tautan \"{href}\" menuju berkas yang sudah dipindah ke {new}. Tautan ini tetap bekerja "
+                      "selama riwayat git ada; perbarui menjadi alamat barunya.",
+                      "the link \"{href}\" leads to a file that has moved to {new}. It keeps working while the git "
+                      "history is there; update it to the new path."),
     "history-shallow": ("riwayat git repositori ini dangkal (shallow clone), jadi alamat lama artikel yang pindah "
                         "atau berganti slug tidak bisa dialihkan semua. Ambil riwayat lengkap: `git fetch "
                         "--unshallow`, atau `fetch-depth: 0` di GitHub Actions.",

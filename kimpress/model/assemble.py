@@ -37,6 +37,7 @@ def build_site(
     selection: Selection,
     renderer: MarkdownRenderer | None = None,
     memo: Memo = NO_MEMO,
+    moved: Mapping[str, str] | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
     """Build the model from sources and their parsed documents.
 
@@ -44,7 +45,9 @@ def build_site(
     ``defaults`` in the kelurahan's ``_index.md``, then the article's own front
     matter. ``renderer`` may be any object with ``MarkdownRenderer.render``,
     such as a cache in front of it. ``memo`` may hand back results of an earlier
-    build whose inputs are the same, and equal model objects from it.
+    build whose inputs are the same, and equal model objects from it. ``moved`` maps
+    the content paths files had before (from git history) to theirs now, so links
+    written to an old path still lead to the file.
     """
     sources = list(sources)
     diagnostics: list[Diagnostic] = []
@@ -54,7 +57,7 @@ def build_site(
     entries = build_entries(config, sources, documents, folders, section_meta, kelurahan_by_slug, selection,
                             diagnostics, memo)
     assets = place_assets(sources, entries)
-    links = link_map(entries, folders, kelurahan, assets)
+    links = link_map(entries, folders, kelurahan, assets, moved)
     renderer = renderer or MarkdownRenderer(config.language, config.markdown.sanitize)
     unpublished = {unicodedata.normalize("NFC", entry.source.content_path) for entry in entries if not entry.published}
     articles, pages, references = [], [], []

@@ -36,9 +36,17 @@ class LinkMap:
 
     def __init__(self) -> None:
         self._urls: dict[str, str] = {}
+        self.moved: dict[str, str] = {}  # an old path a file had (from git history) -> its path now
 
     def add(self, path: str, url: str) -> None:
         self._urls[_nfc(path)] = url
+
+    def add_moved(self, old: str, new: str) -> None:
+        """Let links to ``old`` lead where ``new`` is, unless something is at ``old`` now."""
+        old, new = _nfc(old), _nfc(new)
+        if old not in self._urls and new in self._urls:
+            self._urls[old] = self._urls[new]
+            self.moved[old] = new
 
     def get(self, path: str) -> str | None:
         """The URL of ``path`` ("satimpo/a.md", "satimpo", "satimpo/"), or None."""
@@ -47,8 +55,8 @@ class LinkMap:
 
 
 def link_map(entries: Iterable[Entry], folders: Mapping[str, str], kelurahan: Iterable[Kelurahan],
-             assets: Iterable[Asset]) -> LinkMap:
-    """The map of everything a writer can link to by its path."""
+             assets: Iterable[Asset], moved: Mapping[str, str] | None = None) -> LinkMap:
+    """The map of everything a writer can link to by its path; ``moved`` (old -> new content path) also leads on."""
     links = LinkMap()
     urls = {kel.slug: kel.url for kel in kelurahan}
     for folder, slug in folders.items():
@@ -58,6 +66,8 @@ def link_map(entries: Iterable[Entry], folders: Mapping[str, str], kelurahan: It
         links.add(entry.source.content_path, entry.url)
     for asset in assets:
         links.add(asset.source.split("/", 1)[1], asset.url)
+    for old, new in (moved or {}).items():
+        links.add_moved(old, new)
     return links
 
 
@@ -114,6 +124,8 @@ def resolver(config: SiteConfig, source: SourceFile, links: LinkMap, unpublished
             return None
         if target in unpublished:
             diagnostics.append(warning("link-to-unpublished", source.rel_path, None, href=href))
+        if target in links.moved:
+            diagnostics.append(warning("link-to-moved", source.rel_path, None, href=href, new=links.moved[target]))
         return site_url(config.base_url, links.get(target) or "/") + suffix
 
     return resolve

@@ -132,13 +132,13 @@ class Builder:
             memory.output_dir = str(config.output_dir)
         sources, documents, diagnostics = read(config, memory, {Path(path) for path in changed})
         selection = Selection(now_or(options.now), options.drafts, options.future)
-        site, found = model(loaded, sources, documents, memory, selection, self._memo, options.jobs)
+        self._history = read_history(config.site_dir, options.cache_file.parent if options.cache_file else None,
+                                     self._history)
+        site, found = model(loaded, sources, documents, memory, selection, self._memo, options.jobs, self._history)
         self._memo.forget_unused()
         diagnostics += found
         theme, theme_key = self._theme_for(config, loaded.plugins)
         files = FileDigests(memory)
-        self._history = read_history(config.site_dir, self.options.cache_file.parent if self.options.cache_file
-                                     else None, self._history)
         site, outputs, sizes, found = plan(site, theme, loaded.plugins, cached_probe(memory.images, files.of),
                                            self._history)
         diagnostics += found

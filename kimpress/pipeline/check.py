@@ -68,13 +68,13 @@ def check(site_dir: Path | str, options: CheckOptions = CheckOptions()) -> Check
     sources, documents, found = read(config, memory)
     problems += found
     now = now_or(options.now)
+    kept = options.cache_file.parent if options.cache_file and options.cache_file.parent.is_dir() else None
+    history = read_history(site_dir, kept)  # the cache folder is used only if a build made it
     site, found = model(loaded, sources, documents, memory, Selection(now, options.drafts, options.future),
-                        memory.model, options.jobs)
+                        memory.model, options.jobs, history)
     problems += found
     theme = load_site_theme(config, loaded.plugins.template_filters())
     files = FileDigests(memory)
-    kept = options.cache_file.parent if options.cache_file and options.cache_file.parent.is_dir() else None
-    history = read_history(site_dir, kept)  # the cache folder is used only if a build made it
     site, outputs, sizes, found = plan(site, theme, loaded.plugins, cached_probe(memory.images, files.of), history)
     problems += found
     pages = [output for output in outputs if output.kind == "page"]

@@ -78,15 +78,25 @@ def read(config: SiteConfig, memory: BuildMemory, changed: set[Path] = frozenset
 
 
 def model(loaded: Loaded, sources: list[SourceFile], documents: dict[str, Document], memory: BuildMemory,
-          selection: Selection, memo, jobs: int | None = 1) -> tuple[Site, list[Diagnostic]]:
-    """Build the model; Markdown the memory lacks is converted on ``jobs`` cores."""
+          selection: Selection, memo, jobs: int | None = 1, history: ContentHistory = NO_HISTORY
+          ) -> tuple[Site, list[Diagnostic]]:
+    """Build the model; Markdown the memory lacks is converted on ``jobs`` cores.
+
+    Links written to a path a file had before (``history``) still lead to it.
+    """
     config = loaded.config
     extensions = loaded.plugins.markdown_extensions()
     renderer = CachingRenderer(memory, config.language, config.markdown.sanitize, extensions,
                                loaded.plugins.key if extensions else b"", Spread(jobs))
-    site, diagnostics = build_site(config, sources, documents, selection, renderer, memo)
+    moved = {_content_relative(old): _content_relative(new) for old, new in history.moved_paths().items()}
+    site, diagnostics = build_site(config, sources, documents, selection, renderer, memo, moved)
     renderer.forget_unused()
     return site, diagnostics
+
+
+def _content_relative(path: str) -> str:
+    """"content/a/x.md" -> "a/x.md", as links are written."""
+    return path.split("/", 1)[1] if path.startswith("content/") else path
 
 
 def plan(site: Site, theme: Theme, plugins: Plugins, probe: Probe, history: ContentHistory = NO_HISTORY

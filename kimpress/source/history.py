@@ -49,6 +49,11 @@ class ContentHistory:
         """The places ``path`` had before its place at HEAD."""
         return self.places.get(path, ())[:-1]
 
+    def moved_paths(self) -> dict[str, str]:
+        """Each earlier path of a file (``content/a/x.md``) -> its path at HEAD."""
+        return {place.path: path for path, places in self.places.items() for place in places[:-1]
+                if place.path != path}
+
 
 NO_HISTORY = ContentHistory()
 
