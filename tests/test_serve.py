@@ -14,7 +14,7 @@ from pathlib import Path
 import feedparser
 import html5lib
 import pytest
-from conftest import NOW, article
+from conftest import MINIMAL_CONFIG, NOW, article
 
 from kimpress.pipeline.build import BuildOptions
 from kimpress.serve.livereload import EVENTS_PATH
@@ -321,3 +321,15 @@ def test_a_page_from_an_earlier_run_of_the_server_reloads_at_once(serve):
     assert b"event: reload" in body
     page = served.get(A_URL)[2].decode()
     assert f"run={served.server.run}" in page
+
+
+def test_the_web_editor_is_served_without_live_reload_and_its_config_as_yaml(serve):
+    """Saving in the editor writes into content/: a reload on that rebuild would throw the writer out."""
+    served = serve({**two_articles(), "site.yaml": MINIMAL_CONFIG + "admin: {repo: kim/kabar}\n"})
+    status, _, body = served.get("/admin/")
+    tree = html5lib.parse(body, treebuilder="etree", namespaceHTMLElements=False)
+    assert status == 200 and tree.find(".//script[@id='kimpress-live-reload']") is None
+    assert body == (served.output / "admin" / "index.html").read_bytes()
+    status, headers, _ = served.get("/admin/config.yml")
+    assert status == 200 and headers["content-type"] == "text/yaml; charset=utf-8"
+    assert b"kimpress-live-reload" in served.get(A_URL)[2]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
+from kimpress.plan.admin import ADMIN_URL
 from kimpress.serve.livereload import EVENTS_PATH, inject, problems_page
 from kimpress.serve.preview import Status
 
@@ -36,6 +37,7 @@ CONTENT_TYPES = {
     ".xml": "application/xml",
     ".opml": "text/x-opml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
+    ".yml": "text/yaml; charset=utf-8",
     ".svg": "image/svg+xml",
     ".webp": "image/webp",
     ".avif": "image/avif",
@@ -83,6 +85,12 @@ def lookup(root: Path, request_path: str) -> Lookup:
             return Lookup(redirect=raw + "/")
         real = real / "index.html"
     return Lookup(file=real) if real.is_file() else Lookup()
+
+
+def _is_editor(root: Path, file: Path) -> bool:
+    """The web editor's page: it saves into content/, so a reload on that rebuild would interrupt the writer."""
+    editor = Path(os.path.realpath(root)).joinpath(*ADMIN_URL.strip("/").split("/"))
+    return editor in file.parents
 
 
 def content_type(path: Path) -> str:
@@ -135,7 +143,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         kind = content_type(file)
         try:
-            if kind.startswith("text/html"):
+            if kind.startswith("text/html") and not _is_editor(root, file):
                 page = inject(file.read_bytes(), status.problems, status.language, status.generation, self.server.run)
                 self._send(code, page, kind, send_body)
             else:
