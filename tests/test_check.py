@@ -164,3 +164,21 @@ def test_close_names_flag_the_rarer_spelling_and_leave_numbered_names_alone() ->
     counts = {"kesehatan": 5, "kesehatn": 1, "banjir-2023": 2, "banjir-2024": 1, "posyandu": 3, "rt": 1, "rw": 1}
     assert close_names(counts) == {"kesehatn": "kesehatan"}
     assert close_names({"kebersihan": 1, "kebersihn": 1}) == {"kebersihan": "kebersihn", "kebersihn": "kebersihan"}
+
+
+def test_every_problem_is_in_all_three_formats_at_the_same_file_and_line(messy_site: Path, monkeypatch) -> None:
+    monkeypatch.chdir(messy_site)  # GitHub paths are from the current folder: here, the site's own
+    _, items = problems(messy_site)
+    _, text = run(messy_site)
+    _, github = run(messy_site, "--format", "github")
+    annotations = re.findall(r"^::(error|warning) (?:file=([^,]+)(?:,line=(\d+))?,)?title=kimpress ([\w-]+)::",
+                             github, re.MULTILINE)
+    assert sorted((path or None, int(line) if line else None, code, level) for level, path, line, code in annotations) \
+        == sorted((item["path"], item["line"], item["code"], item["severity"]) for item in items)
+    groups: dict[str, list[str]] = {}
+    for block in text.split("\n\n")[:-1]:
+        header, *lines = block.strip("\n").split("\n")
+        groups[header] = lines
+    for item in items:
+        where = f"baris {item['line']}" if item["line"] else "-"
+        assert any(line.startswith(f"  {where}: ") and item["message"] in line for line in groups[item["path"]]), item
