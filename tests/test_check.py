@@ -129,13 +129,13 @@ def test_text_report_groups_by_file_and_counts_at_the_end(messy_site: Path) -> N
 def test_github_format_annotates_each_problem_on_its_file_and_line(messy_site: Path, monkeypatch) -> None:
     monkeypatch.chdir(messy_site.parent)  # the repository's root: paths are given from there
     _, text = run(messy_site, "--format", "github")
-    command = re.compile(r"::(error|warning) (?:file=([^,:]+)(?:,line=(\d+))?,)?title=([^:]+)::(.+)")
+    command = re.compile(r"::(error|warning)(?: file=([^,:]+)(?:,line=(\d+))?)?::(.+) \[([\w-]+)\]")
     annotations = [command.fullmatch(line) for line in text.splitlines()[:-1]]
     assert all(annotations), text
-    by_code = {(match.group(4), match.group(2), match.group(3)) for match in annotations}
-    assert ("kimpress tag-close-to-other", "site/content/satimpo/2024-05-03-c.md", "5") in by_code
-    assert ("kimpress kelurahan-not-registered", "site/content/satimpoo", None) in by_code
-    assert all("\n" not in match.group(5) for match in annotations)
+    by_code = {(match.group(5), match.group(2), match.group(3)) for match in annotations}
+    assert ("tag-close-to-other", "site/content/satimpo/2024-05-03-c.md", "5") in by_code
+    assert ("kelurahan-not-registered", "site/content/satimpoo", None) in by_code
+    assert all("\n" not in match.group(4) for match in annotations)
 
 
 def test_errors_exit_1_and_strict_makes_warnings_fail(make_site) -> None:
@@ -171,7 +171,7 @@ def test_every_problem_is_in_all_three_formats_at_the_same_file_and_line(messy_s
     _, items = problems(messy_site)
     _, text = run(messy_site)
     _, github = run(messy_site, "--format", "github")
-    annotations = re.findall(r"^::(error|warning) (?:file=([^,]+)(?:,line=(\d+))?,)?title=kimpress ([\w-]+)::",
+    annotations = re.findall(r"^::(error|warning)(?: file=([^,:]+)(?:,line=(\d+))?)?::.* \[([\w-]+)\]$",
                              github, re.MULTILINE)
     assert sorted((path or None, int(line) if line else None, code, level) for level, path, line, code in annotations) \
         == sorted((item["path"], item["line"], item["code"], item["severity"]) for item in items)

@@ -2,8 +2,9 @@
 
     text    problems grouped by file, in the site's language, with a count at the end
     json    {"problems": [{path, line, code, severity, message}], "errors": n, "warnings": n}
-    github  one ``::error file=…,line=…::message`` workflow command per problem, paths from the
-            repository's root (the current folder), so each shows on its file and line
+    github  one ``::error file=…,line=…::message [code]`` workflow command per problem (``::warning``
+            for a warning), paths from the repository's root (the current folder), so each shows
+            on its file and line
 """
 
 from __future__ import annotations
@@ -67,13 +68,14 @@ def as_json(problems: Sequence[Diagnostic], language: str) -> str:
 def as_github(problems: Sequence[Diagnostic], language: str, site_dir: Path) -> str:
     lines = []
     for problem in problems:
-        fields = [f"title={_property(f'kimpress {problem.code}')}"]
+        fields = []
         if problem.path:
-            fields.insert(0, f"file={_property(_from_here(site_dir, problem.path))}")
+            fields.append(f"file={_property(_from_here(site_dir, problem.path))}")
             if problem.line:
-                fields.insert(1, f"line={problem.line}")
+                fields.append(f"line={problem.line}")
         level = "error" if problem.is_error else "warning"
-        lines.append(f"::{level} {','.join(fields)}::{_data(diagnostic_message(problem, language))}")
+        command = f"::{level} {','.join(fields)}" if fields else f"::{level}"
+        lines.append(f"{command}::{_data(diagnostic_message(problem, language))} [{problem.code}]")
     lines.append(closing_line(problems, language))
     return "\n".join(lines)
 
