@@ -127,7 +127,9 @@ def test_exact_file_set_of_a_small_site(make_site):
     feeds = {folder + name for folder in feed_lists for name in FEEDS}
     articles = ["satimpo/posyandu/", "satimpo/kerja-bakti/", "loktuan/pasar-murah/"]
     others = {"sitemap.xml", "robots.txt", "favicon.svg", "share.js", "cari.js", "langganan/kelurahan.opml",
-              "cari/index.html", "og.jpg", *(folder + "og.jpg" for folder in articles)}
+              "cari/index.html", "og.jpg", *(folder + "og.jpg" for folder in articles), *REPORT_FILES,
+              *edition_files({"satimpo/": ["2018-11", "2018-12"], "loktuan/": ["2019-01"],
+                              "": ["2018-11", "2018-12", "2019-01"]})}
     produced = output_files(site / "output")
     index = search_index_files(produced, len(articles))
     assert produced - index == html_pages | feeds | others
@@ -154,8 +156,20 @@ def test_file_set_without_feeds_and_with_custom_permalinks(make_site):
         "arsip/index.html", "arsip/2018/index.html", "arsip/2018/11/index.html",
         "langganan/index.html", "langganan/kelurahan.opml",
         "feed.xml", "sitemap.xml", "robots.txt", "favicon.svg", "share.js", "cari.js", "cari/index.html",
-        "og.jpg", "2018/11/posyandu/og.jpg",
+        "og.jpg", "2018/11/posyandu/og.jpg", *REPORT_FILES,
+        *edition_files({"satimpo/": ["2018-11"], "": ["2018-11"]}),
     }
+
+
+def edition_files(months: dict[str, list[str]]) -> set[str]:
+    """The monthly editions of each area (its folder: "satimpo/", "" for the city) and its back-issue list."""
+    return {f"{folder}edisi/{month}/index.html" for folder, listed in months.items() for month in listed} | {
+        f"{folder}edisi/index.html" for folder in months}
+
+
+# The activity report (issue 15): its page, unlisted, and its CSV files beside it.
+REPORT_FILES = {"laporan/index.html", "laporan/laporan-kelurahan.csv", "laporan/laporan-kecamatan.csv",
+                "laporan/laporan-penulis.csv"}
 
 
 def search_index_files(files: set[str], articles: int) -> set[str]:
@@ -743,7 +757,9 @@ def test_sitemap_lists_every_html_page_but_404_absolutely(make_site):
     build_site(site)
     out = site / "output"
     entries = sitemap(out)
-    html_files = sorted(f for f in output_files(out) if f.endswith(".html") and f != "404.html")
+    html_files = sorted(f for f in output_files(out) if f.endswith(".html") and f != "404.html"
+                        and f != "laporan/index.html"  # the activity report is noindex until made public
+                        and "edisi" not in f.split("/"))  # editions repeat their articles: noindex
     assert set(entries) == {page_url_of(f) for f in html_files}
     assert len(entries) == len(html_files)
     assert BASE + "404.html" not in entries
@@ -893,7 +909,8 @@ def demo_output(tmp_path_factory) -> Path:
 
 def test_demo_article_pages_are_small_and_script_free(demo_output):
     articles = sorted(p for p in demo_output.glob("*/*/index.html")
-                      if p.parent.parent.name not in {"tag", "rubrik", "penulis", "arsip", "kecamatan", "page"})
+                      if p.parent.parent.name not in {"tag", "rubrik", "penulis", "arsip", "kecamatan", "page"}
+                      and "edisi" not in p.relative_to(demo_output).parts)
     assert len(articles) >= 15
     for path in articles:
         assert path.stat().st_size <= 30 * 1024, f"{path.relative_to(demo_output)}: {path.stat().st_size} bytes"

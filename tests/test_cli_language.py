@@ -161,9 +161,9 @@ def test_lang_id_beats_an_english_locale_and_an_english_site(tmp_path, command):
 # --- usage errors in a real process ------------------------------------------------------
 
 USAGE_ERRORS = [
-    (["biuld"], "kimpress", r"argumen \{init,new,build,check,serve\}: pilihan 'biuld' tidak dikenal "
+    (["biuld"], "kimpress", r"argumen \{init,new,build,check,serve,report[a-z,]*\}: pilihan 'biuld' tidak dikenal "
                             r"\(pilih salah satu: .*build.*\)"),
-    ([], "kimpress", r"argumen berikut wajib diisi: \{init,new,build,check,serve\}"),
+    ([], "kimpress", r"argumen berikut wajib diisi: \{init,new,build,check,serve,report[a-z,]*\}"),
     (["new", "Judul Baru"], "kimpress new", r"argumen berikut wajib diisi: --kelurahan"),
     (["build", "--no-such-option"], "kimpress", r"argumen tidak dikenal: --no-such-option"),
     (["serve", "--port", "abc"], "kimpress serve", r"argumen --port/-p: 'abc' bukan bilangan bulat yang sah"),

@@ -28,6 +28,7 @@ from kimpress.cli.report import (
     problems_line,
     rebuild_line,
 )
+from kimpress.cli.report_command import add_report_arguments, run_report
 from kimpress.cli.text import LANGUAGES, LocalizedParser, cli_language, help_text, metavar, saying
 from kimpress.config.yamltext import YamlProblem, load_yaml
 from kimpress.core.errors import Diagnostic, KimpressError, error, warning
@@ -67,7 +68,7 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kimpress {__version__}", help=text("version"))
     parser.add_argument("--debug", action="store_true", help=text("debug"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=text("lang"))
-    names = ("init", "new", "build", "check", "serve")
+    names = ("init", "new", "build", "check", "serve", "report")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{" + ",".join(names) + "}",
                                      title=text("commands"))
 
@@ -117,6 +118,10 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     serve.add_argument("--quiet", "-q", action="store_true", help=text("quiet"))
     serve.add_argument("--jobs", "-j", type=count, metavar=placeholder("count"), help=text("jobs"))
     add_lang(serve)
+
+    report_cmd = commands.add_parser("report", help=text("report"), description=text("report.description"))
+    add_report_arguments(report_cmd, text, placeholder, language)
+    add_lang(report_cmd)
     return parser
 
 
@@ -287,7 +292,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     argv = sys.argv[1:] if argv is None else list(argv)
     language = cli_language(argv, os.environ if environ is None else environ, _site_language)
     args = make_parser(language).parse_args(argv)
-    runners = {"check": _run_check, "build": _run_build, "serve": _run_serve, "new": _run_new, "init": _run_init}
+    runners = {"check": _run_check, "build": _run_build, "serve": _run_serve, "new": _run_new, "init": _run_init,
+               "report": run_report}
     try:
         return runners[args.command](args, language)
     except KimpressError as exc:

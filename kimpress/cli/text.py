@@ -12,6 +12,8 @@ import re
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
+from kimpress.cli.report_command import REPORT_HELP
+
 LANGUAGES = ("id", "en")
 
 HELP: dict[str, tuple[str, str]] = {
@@ -78,6 +80,7 @@ HELP: dict[str, tuple[str, str]] = {
     "serve.port": ("nomor port (bawaan: 8000; 0 memilih port yang kosong)", "port (default: 8000; 0 picks a free one)"),
     "serve.host": ("alamat yang didengarkan (bawaan: 127.0.0.1; alamat lain membuka pratinjau ke jaringan)",
                    "address to listen on (default: 127.0.0.1; anything else opens the preview to the network)"),
+    **REPORT_HELP,
 }
 
 # What the commands themselves say while they run: (Indonesian, English).
@@ -288,8 +291,10 @@ COMMAND_OPTIONS: dict[str, dict[str, bool]] = {
               "--future": False, "--jobs": True, "-j": True, "--lang": True},
     "serve": {"-h": False, "--help": False, "--port": True, "-p": True, "--host": True, "--drafts": False,
               "--future": False, "--quiet": False, "-q": False, "--jobs": True, "-j": True, "--lang": True},
+    "report": {"-h": False, "--help": False, "--from": True, "--to": True, "--output": True, "-o": True,
+               "--drafts": False, "--future": False, "--lang": True},
 }
-COMMANDS_WITH_SITE_ARGUMENT = ("init", "build", "check", "serve")  # the first positional after the command
+COMMANDS_WITH_SITE_ARGUMENT = ("init", "build", "check", "serve", "report")  # the first positional after the command
 
 
 def _long_option(name: str, options: Mapping[str, bool]) -> str | None:

@@ -29,6 +29,7 @@ from kimpress.config.options import (
     validate_mapping,
 )
 from kimpress.config.presentation import BudgetSettings, ImageSettings, check_budget, check_contact, check_images
+from kimpress.config.report import ReportSettings, check_report
 from kimpress.config.yamltext import YamlDoc, YamlProblem, load_yaml
 from kimpress.core.dates import get_zone, is_valid_zone
 from kimpress.core.errors import ConfigError, Diagnostic, error, has_errors, warning
@@ -132,6 +133,7 @@ class SiteConfig:
     city: str = ""  # the place named in the masthead
     contact: tuple[tuple[str, str], ...] = ()
     admin: AdminSettings | None = None  # the web editor at /admin/; None: the site has none
+    report: ReportSettings = ReportSettings()  # the activity report at /laporan/
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -326,6 +328,7 @@ SCHEMA: dict[str, Option] = {
     "city": Text(default=_default("city"), allow_empty=True),
     "contact": Mapping_(check=check_contact),
     "admin": Custom(),  # read by read_admin, with the line of each key
+    "report": Mapping_(check=check_report),
     "extra": Mapping_(),
 }
 

@@ -11,6 +11,7 @@ from kimpress.core.check_messages import CHECK_MESSAGES
 from kimpress.core.ci_messages import CI_MESSAGES
 from kimpress.core.reader_messages import READER_MESSAGES
 from kimpress.core.redirect_messages import REDIRECT_MESSAGES
+from kimpress.core.report_messages import REPORT_MESSAGES
 from kimpress.core.yaml_messages import YAML_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -20,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **CI_MESSAGES,
     **CHECK_MESSAGES,
     **REDIRECT_MESSAGES,
+    **REPORT_MESSAGES,
     # code: (Indonesian, English)
     "expected-text": ("kolom `{key}` harus berupa teks, bukan daftar atau pasangan kunci.",
                       "`{key}` must be text, not a list or a mapping."),

@@ -27,6 +27,7 @@ PERMALINK_FIELDS: dict[str, frozenset[str]] = {
     "subscribe": frozenset(),
     "factchecks": frozenset(),
     "search": frozenset(),
+    "report": frozenset(),
 }
 
 DEFAULT_PERMALINKS: dict[str, str] = {
@@ -47,6 +48,7 @@ DEFAULT_PERMALINKS: dict[str, str] = {
     "subscribe": "/langganan/",
     "factchecks": "/cek-fakta/",
     "search": "/cari/",
+    "report": "/laporan/",
 }
 
 # An English site names its built-in lists in English; "districts" stands for kecamatan.
@@ -66,6 +68,7 @@ ENGLISH_PERMALINKS: dict[str, str] = {
     "subscribe": "/subscribe/",
     "factchecks": "/fact-checks/",
     "search": "/search/",
+    "report": "/report/",
 }
 
 

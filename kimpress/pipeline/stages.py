@@ -28,6 +28,7 @@ from kimpress.outputs.registry import Registry, RenderContext, Rendered
 from kimpress.pipeline.parallel import Spread, parallel_map
 from kimpress.plan.admin import plan_admin
 from kimpress.plan.conflicts import check_conflicts
+from kimpress.plan.editions import plan_editions
 from kimpress.plan.factcheck import plan_factchecks
 from kimpress.plan.feeds import plan_feeds
 from kimpress.plan.output import Output, copy_output
@@ -35,6 +36,7 @@ from kimpress.plan.pages import plan_pages, sitemap_output
 from kimpress.plan.photos import plan_photo_outputs
 from kimpress.plan.redirects import plan_redirects
 from kimpress.plan.references import check_references, published_paths
+from kimpress.plan.report_page import plan_report
 from kimpress.plan.search import plan_search
 from kimpress.plan.share import plan_share_cards
 from kimpress.plugins import Plugins, load_plugins
@@ -112,7 +114,8 @@ def plan(site: Site, theme: Theme, plugins: Plugins, probe: Probe, history: Cont
     sizes = {output.url: Path(output.payload.source).stat().st_size for output in copies}
     site, files, diagnostics = plan_photo_outputs(site, copies, probe)
     outputs = (plan_pages(site) + plan_factchecks(site) + plan_search(site) + plan_feeds(site)
-               + plan_share_cards(site) + plan_admin(site) + plugins.outputs(site) + files)
+               + plan_share_cards(site) + plan_admin(site) + plan_editions(site) + plan_report(site)
+               + plugins.outputs(site) + files)
     redirects, found = plan_redirects(site, outputs, history)
     diagnostics += found
     outputs += redirects

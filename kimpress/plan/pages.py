@@ -238,4 +238,5 @@ def sitemap_entries(site: Site, outputs: Iterable[Output]) -> list[tuple[str, st
         (output.url, lastmod.get(output.url))
         for output in outputs
         if output.kind == "page" and output.path.endswith(".html") and output.url != "/404.html"
+        and not output.context.get("noindex")  # the report page, until site.yaml makes it public
     )

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from kimpress.config.site import SiteConfig
 from kimpress.core.dates import format_date, format_month, format_short_date, iso_date
 from kimpress.core.urls import absolute_url, site_url
+from kimpress.media.qr import qr_svg
 from kimpress.plan.pages import feed_links
 from kimpress.theme.claimreview import claim_review
 from kimpress.theme.environment import Theme, load_theme
@@ -34,7 +36,19 @@ def template_filters(config: SiteConfig) -> dict[str, Callable[..., Any]]:
         "month_name": lambda pair: format_month(pair[0], pair[1], language),
         "number": lambda value: format_decimal(value, locale=language),
         "css_min": _remembered(minify_css),
+        "qr": lambda url, label="": Markup(qr_svg(absolute_url(base_url, url), str(label))),
+        "css_string": css_string,
     }
+
+
+def css_string(text: object) -> Markup:
+    """``text`` as a quoted CSS string for ``content:``, every character but letters, digits and spaces escaped.
+
+    Nothing a writer types can end the string or the ``<style>`` it is in, and no HTML
+    entity shows: a ``<style>`` is not HTML-decoded.
+    """
+    escaped = "".join(char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in str(text))
+    return Markup(f'"{escaped}"')
 
 
 _CSS_STRING_OR_COMMENT = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.S)

@@ -1,0 +1,17 @@
+"""The words of diagnostics about the activity report (site.yaml ``report:``, ``kimpress report``)."""
+
+from __future__ import annotations
+
+REPORT_MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (Indonesian, English)
+    "unknown-report-setting": ("kolom `report.{setting}` tidak dikenal. Pilihan: {choices}.",
+                               "`report.{setting}` is not a known setting. Choices: {choices}."),
+    "report-period-reversed": ("periode laporan terbalik: --from {first} jatuh setelah --to {last}. Tukar "
+                               "keduanya, misalnya --from {last} --to {first}.",
+                               "the report's period is reversed: --from {first} comes after --to {last}. Swap "
+                               "them, for example --from {last} --to {first}."),
+    "report-output-not-folder": ("{path} bukan folder, jadi berkas laporan tidak dapat ditulis di sana. Pilih "
+                                 "folder lain dengan --output.",
+                                 "{path} is not a folder, so the report's files cannot be written there. Choose "
+                                 "another folder with --output."),
+}
