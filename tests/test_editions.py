@@ -136,3 +136,81 @@ def test_the_demo_site_has_at_least_three_editions(tmp_path):
     out = build_site(site).config.output_dir
     editions = sorted(out.glob("*/edisi/*/index.html"))
     assert len(editions) >= 3
+
+
+# --- the edition to share: e-mail, plain text, WhatsApp, and the command -------------------------
+
+
+def test_the_email_edition_has_no_stylesheet_only_absolute_addresses_and_is_small(site):
+    out = build_site(site).config.output_dir
+    path = out / "satimpo/edisi/2026-11/surel.html"
+    page = parse_html(path)
+    assert path.stat().st_size <= 100 * 1024
+    assert not list(page.iter("style")) and not [link for link in page.iter("link") if link.get("rel")]
+    addresses = [a.get("href") for a in page.iter("a")] + [img.get("src") for img in page.iter("img")]
+    assert addresses and all(address.startswith("https://contoh.id/kim/") for address in addresses), addresses
+    assert page.find(".//table") is not None
+    linked = {a.get("href") for a in page.iter("a")}
+    assert {"https://contoh.id/kim/satimpo/b/", "https://contoh.id/kim/satimpo/c/",
+            "https://contoh.id/kim/satimpo/d/"} <= linked
+    assert "[HOAKS] Pesan Berantai Bantuan" in "".join(page.find(".//body").itertext())
+
+
+def test_the_text_edition_lists_every_article_with_its_address(site):
+    out = build_site(site).config.output_dir
+    text = (out / "satimpo/edisi/2026-11/buletin.txt").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "Buletin KIM Info Sigap, Edisi November 2026, No. 3"
+    for title, url in (("[HOAKS] Pesan Berantai Bantuan", "satimpo/c/"), ("Kerja Bakti Panjang", "satimpo/b/"),
+                       ("Posyandu Balita", "satimpo/d/")):
+        assert title in text and "https://contoh.id/kim/" + url in text
+    assert "<" not in text
+
+
+def test_whatsapp_messages_stay_under_the_limit_and_carry_every_article_once(make_site):
+    from kimpress.plan.edition_text import WHATSAPP_LIMIT
+
+    files = {f"content/satimpo/2026-11-{day:02d}-kabar-{day}.md": article(
+        f"Kabar *Penting* ke-{day}", f"2026-11-{day:02d} 08:00", summary="Ringkasan " + "panjang " * 60)
+        for day in range(1, 27)}
+    files["content/satimpo/2026-11-27-hoaks.md"] = article("Pesan Berantai", "2026-11-27 08:00", category="cek-fakta",
+                                                            verdict="hoaks", claim="Tautan palsu.")
+    out = build_site(make_site(files, config=CONFIG)).config.output_dir
+    messages = (out / "satimpo/edisi/2026-11/whatsapp.txt").read_text(encoding="utf-8").strip().split("\n\n-----\n\n")
+    assert len(messages) > 1 and all(len(message) <= WHATSAPP_LIMIT for message in messages)
+    assert all(message.startswith("*Buletin KIM Satimpo") and f"dari {len(messages)})*" in message.split("\n")[0]
+               for message in messages)
+    links = [line for message in messages for line in message.splitlines() if line.startswith("https://contoh.id/")
+             and "/edisi/" not in line]
+    assert sorted(links) == sorted([f"https://contoh.id/kim/satimpo/kabar-{day}/" for day in range(1, 27)]
+                                   + ["https://contoh.id/kim/satimpo/hoaks/"])
+    assert "*[HOAKS] Pesan Berantai*" in messages[0]  # fact checks first, with their verdict
+    assert "*Kabar Penting ke-1*" in "\n".join(messages)  # the writer's stars would break WhatsApp's bold
+    page = parse_html(out / "satimpo/edisi/2026-11/whatsapp/index.html")
+    blocks = ["".join(pre.itertext()) for pre in page.iter("pre")]
+    assert blocks == messages
+    buttons = [button for button in page.iter("button") if button.get("data-copy")]
+    assert len(buttons) == len(messages) and all(button.get("hidden") is not None for button in buttons)
+
+
+def test_the_edition_command_writes_each_form_and_says_when_a_month_has_none(site, tmp_path, capsys):
+    from kimpress.cli.main import main
+
+    out = build_site(site).config.output_dir
+    assert main(["edition", str(site), "--kelurahan", "satimpo", "--month", "2026-11", "--format", "text"]) == 0
+    assert capsys.readouterr().out == (out / "satimpo/edisi/2026-11/buletin.txt").read_text(encoding="utf-8")
+    assert main(["edition", str(site), "--kelurahan", "satimpo", "--month", "2026-11", "--format", "whatsapp"]) == 0
+    assert capsys.readouterr().out == (out / "satimpo/edisi/2026-11/whatsapp.txt").read_text(encoding="utf-8")
+    target = tmp_path / "surel.html"
+    assert main(["edition", str(site), "--kelurahan", "satimpo", "--month", "2026-11", "--format", "email",
+                 "--output", str(target)]) == 0
+    assert target.read_bytes() == (out / "satimpo/edisi/2026-11/surel.html").read_bytes()
+    assert main(["edition", str(site), "--kecamatan", "bontang-utara", "--month", "2026-11", "--format", "print",
+                 "--output", str(tmp_path / "cetak.html")]) == 0
+    assert toc(parse_html(tmp_path / "cetak.html")) == toc(parse_html(out / "kecamatan/bontang-utara/edisi/2026-11/"
+                                                                          "index.html"))
+    capsys.readouterr()
+    assert main(["edition", str(site), "--kelurahan", "satimpo", "--month", "2026-10"]) == 1
+    said = capsys.readouterr().err
+    assert "Oktober 2026" in said and "2026-09, 2026-11" in said
+    assert main(["edition", str(site), "--kelurahan", "satimpoo", "--month", "2026-11"]) == 1
+    assert "`satimpo`" in capsys.readouterr().err

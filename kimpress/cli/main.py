@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Mapping
 from kimpress import __version__
 from kimpress.cli.check_report import FORMATS
 from kimpress.cli.check_report import report as check_report
+from kimpress.cli.edition_command import add_edition_arguments, run_edition
 from kimpress.cli.report import (
     ProgressBar,
     build_summary,
@@ -68,7 +69,7 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kimpress {__version__}", help=text("version"))
     parser.add_argument("--debug", action="store_true", help=text("debug"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=text("lang"))
-    names = ("init", "new", "build", "check", "serve", "report")
+    names = ("init", "new", "build", "check", "serve", "report", "edition")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{" + ",".join(names) + "}",
                                      title=text("commands"))
 
@@ -122,6 +123,10 @@ def make_parser(language: str = "id") -> argparse.ArgumentParser:
     report_cmd = commands.add_parser("report", help=text("report"), description=text("report.description"))
     add_report_arguments(report_cmd, text, placeholder, language)
     add_lang(report_cmd)
+
+    edition_cmd = commands.add_parser("edition", help=text("edition"), description=text("edition.description"))
+    add_edition_arguments(edition_cmd, text, placeholder, language)
+    add_lang(edition_cmd)
     return parser
 
 
@@ -293,7 +298,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     language = cli_language(argv, os.environ if environ is None else environ, _site_language)
     args = make_parser(language).parse_args(argv)
     runners = {"check": _run_check, "build": _run_build, "serve": _run_serve, "new": _run_new, "init": _run_init,
-               "report": run_report}
+               "report": run_report, "edition": run_edition}
     try:
         return runners[args.command](args, language)
     except KimpressError as exc:

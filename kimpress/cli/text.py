@@ -12,6 +12,7 @@ import re
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
+from kimpress.cli.edition_command import EDITION_HELP
 from kimpress.cli.report_command import REPORT_HELP
 
 LANGUAGES = ("id", "en")
@@ -81,6 +82,7 @@ HELP: dict[str, tuple[str, str]] = {
     "serve.host": ("alamat yang didengarkan (bawaan: 127.0.0.1; alamat lain membuka pratinjau ke jaringan)",
                    "address to listen on (default: 127.0.0.1; anything else opens the preview to the network)"),
     **REPORT_HELP,
+    **EDITION_HELP,
 }
 
 # What the commands themselves say while they run: (Indonesian, English).
@@ -102,6 +104,7 @@ METAVARS: dict[str, tuple[str, str]] = {
     "url": ("URL", "URL"),
     "port": ("PORT", "PORT"),
     "host": ("ALAMAT", "HOST"),
+    "file": ("BERKAS", "FILE"),
 }
 
 
@@ -291,10 +294,12 @@ COMMAND_OPTIONS: dict[str, dict[str, bool]] = {
               "--future": False, "--jobs": True, "-j": True, "--lang": True},
     "serve": {"-h": False, "--help": False, "--port": True, "-p": True, "--host": True, "--drafts": False,
               "--future": False, "--quiet": False, "-q": False, "--jobs": True, "-j": True, "--lang": True},
+    "edition": {"-h": False, "--help": False, "--month": True, "-m": True, "--kelurahan": True, "--kecamatan": True,
+                "--format": True, "-f": True, "--output": True, "-o": True, "--lang": True},
     "report": {"-h": False, "--help": False, "--from": True, "--to": True, "--output": True, "-o": True,
                "--drafts": False, "--future": False, "--lang": True},
 }
-COMMANDS_WITH_SITE_ARGUMENT = ("init", "build", "check", "serve", "report")  # the first positional after the command
+COMMANDS_WITH_SITE_ARGUMENT = ("init", "build", "check", "serve", "report", "edition")  # the first positional after the command
 
 
 def _long_option(name: str, options: Mapping[str, bool]) -> str | None:

@@ -14,4 +14,11 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                                  "folder lain dengan --output.",
                                  "{path} is not a folder, so the report's files cannot be written there. Choose "
                                  "another folder with --output."),
+    # editions
+    "edition-empty": ("{area} tidak punya artikel terbit pada {month}, jadi tidak ada edisinya. Bulan yang ada "
+                      "edisinya: {months}.",
+                      "{area} has no published article in {month}, so there is no edition. Months with an "
+                      "edition: {months}."),
+    "unknown-kecamatan": ("kecamatan \"{value}\" tidak dikenal. Pilihan: {choices}.",
+                          "unknown kecamatan \"{value}\". Choices: {choices}."),
 }

@@ -1,7 +1,8 @@
 """The weight budget: a page or photo heavier than site.yaml's ``budget`` gets a warning naming it.
 
 Readers pay for every kilobyte on mobile data. A page counts its HTML and the
-stylesheet it loads; a photo counts the file pages put in ``src`` (wider variants are
+stylesheet it loads (a monthly edition, made to be printed or mailed whole, is not
+counted); a photo counts the file pages put in ``src`` (wider variants are
 only fetched by wide screens) and any photo published as it is.
 """
 
@@ -25,7 +26,7 @@ def over_budget(config: SiteConfig, published: Iterable[tuple[Output, int]], src
     image_limit = config.budget.image_kb * KIB
     found: list[Diagnostic] = []
     for output, size in published:
-        if output.kind == "page" and output.path.endswith(".html"):
+        if output.kind == "page" and output.path.endswith(".html") and not output.context.get("edition"):
             total = size + stylesheet_bytes
             if total > html_limit:
                 found.append(warning("page-over-budget", output.origin, output.origin_line, url=output.url,

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kimpress.core.errors import Diagnostic, KimpressError, SourceError, error, has_errors
-from kimpress.incremental.memory import BuildMemory, load_memory
-from kimpress.model.entries import Selection
-from kimpress.pipeline.stages import load, model, now_or, read
+from kimpress.core.errors import Diagnostic, KimpressError, error
+from kimpress.pipeline.modelled import modelled_site
+from kimpress.pipeline.stages import now_or
 from kimpress.plan.report import ActivityReport, activity_report
 
 
@@ -42,15 +41,8 @@ def site_report(site_dir: Path | str, options: ReportOptions = ReportOptions()) 
     """The activity report of the site in ``site_dir`` over the options' period."""
     if options.first and options.last and options.first > options.last:
         raise KimpressError([error("report-period-reversed", None, None, first=options.first, last=options.last)])
-    loaded = load(Path(site_dir), {})
-    memory = load_memory(options.cache_file) if options.cache_file and options.cache_file.exists() else BuildMemory()
-    sources, documents, problems = read(loaded.config, memory)
     now = now_or(options.now)
-    site, found = model(loaded, sources, documents, memory, Selection(now, options.drafts, options.future),
-                        memory.model, options.jobs)
-    problems = list(loaded.warnings) + problems + found
-    if has_errors(problems):
-        raise SourceError(sorted(dict.fromkeys(problems), key=Diagnostic.sort_key))
+    modelled = modelled_site(site_dir, now, options.drafts, options.future, options.cache_file, options.jobs)
+    site, problems, loaded = modelled.site, list(modelled.warnings), modelled.loaded
     report = activity_report(site, options.first, options.last, now)
-    return ReportResult(report, tuple(sorted(dict.fromkeys(problems), key=Diagnostic.sort_key)),
-                        loaded.config.language)
+    return ReportResult(report, tuple(problems), loaded.config.language)

@@ -28,7 +28,7 @@ from kimpress.outputs.registry import Registry, RenderContext, Rendered
 from kimpress.pipeline.parallel import Spread, parallel_map
 from kimpress.plan.admin import plan_admin
 from kimpress.plan.conflicts import check_conflicts
-from kimpress.plan.editions import plan_editions
+from kimpress.plan.edition_pages import plan_editions
 from kimpress.plan.factcheck import plan_factchecks
 from kimpress.plan.feeds import plan_feeds
 from kimpress.plan.output import Output, copy_output

@@ -7,9 +7,6 @@ to WhatsApp groups, e-mailed. Each month with published articles is an edition:
     /<kelurahan>/edisi/            the back issues
     /kecamatan/<slug>/edisi/2026-11/, /edisi/2026-11/   the same for a kecamatan and the city
 
-Editions repeat their articles, so they carry ``noindex`` and stay out of the
-sitemap: search engines send readers to the articles themselves.
-
 An edition is numbered by calendar months from the first month its area has an
 article (No. 1), so a number never changes when a later month is quiet. Its
 articles are the month's, fact checks first, then oldest first as in print.
@@ -21,12 +18,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from kimpress.model.types import Article, Site
-from kimpress.plan.output import CONFIG_ORIGIN, Output, page_output
+from kimpress.plan.output import CONFIG_ORIGIN
 
-EDITION_TEMPLATE = "edition.html"
-INDEX_TEMPLATE = "edition_index.html"
 FOLDER = {"id": "edisi", "en": "edition"}  # the edition folder's name under an area's address
-FULL_MINUTES = 2  # an article longer to read is printed as its summary and a QR code to its page
 
 
 @dataclass(frozen=True)
@@ -101,22 +95,9 @@ def areas(site: Site) -> list[tuple[Area, tuple[Article, ...]]]:
     for kec in site.kecamatan:
         articles = site.by_kecamatan.get(kec.slug, ())
         if articles:
-            found.append((Area("kecamatan", kec.slug, kec.name, kec.url), articles))
+            kim = f"KIM Kecamatan {kec.name}" if site.config.language == "id" else f"KIM of {kec.name}"
+            found.append((Area("kecamatan", kec.slug, kec.name, kec.url, kim), articles))
     if site.articles:
-        found.append((Area("city", "", site.config.city or site.config.title, "/"), site.articles))
+        name = site.config.city or site.config.title
+        found.append((Area("city", "", name, "/", f"KIM {name}" if site.config.city else name), site.articles))
     return found
-
-
-def plan_editions(site: Site) -> list[Output]:
-    """The edition pages and the back-issue index of every area that has articles."""
-    outputs: list[Output] = []
-    for area, articles in areas(site):
-        editions = editions_of(site, area, articles)
-        index_url = editions[0].url.rsplit("/", 2)[0] + "/"
-        for edition in editions:
-            outputs.append(page_output(edition.url, EDITION_TEMPLATE, {
-                "edition": edition, "edition_index_url": index_url, "full_minutes": FULL_MINUTES, "noindex": True},
-                area.origin))
-        outputs.append(page_output(index_url, INDEX_TEMPLATE, {"area": area, "editions": tuple(reversed(editions)),
-                                                               "noindex": True}, area.origin))
-    return outputs
