@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from kimpress.outputs.copy import CopyKind
+from kimpress.outputs.edition_text import EditionTextKind
 from kimpress.outputs.feed import FeedKind
 from kimpress.outputs.page import PageKind
 from kimpress.outputs.photo import PhotoKind
@@ -18,4 +19,4 @@ from kimpress.outputs.text_file import TextFileKind
 def build_registry(extra: Iterable[OutputKind] = ()) -> Registry:
     """A fresh registry for one build: pages, feeds, copies, then ``extra`` kinds."""
     return Registry([PageKind(), FeedKind(), CopyKind(), PhotoKind(), ShareCardKind(), SearchIndexKind(),
-                     TextFileKind(), RedirectKind(), *extra])
+                     TextFileKind(), RedirectKind(), EditionTextKind(), *extra])

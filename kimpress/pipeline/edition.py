@@ -18,8 +18,8 @@ from kimpress.outputs.kinds import build_registry
 from kimpress.outputs.registry import RenderContext
 from kimpress.pipeline.modelled import modelled_site
 from kimpress.pipeline.stages import now_or
-from kimpress.plan.edition_pages import MESSAGE_SEPARATOR, edition_outputs
-from kimpress.plan.edition_text import edition_text, whatsapp_messages
+from kimpress.plan.edition_pages import edition_outputs
+from kimpress.plan.edition_text import MESSAGE_SEPARATOR, edition_text, whatsapp_messages
 from kimpress.plan.editions import Area, Edition, areas, editions_of
 from kimpress.theme.filters import load_site_theme
 

@@ -16,23 +16,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kimpress.model.types import Site
-from kimpress.plan.edition_text import edition_text, whatsapp_messages
-from kimpress.plan.editions import areas, editions_of
+from kimpress.plan.editions import Edition, areas, editions_of
 from kimpress.plan.output import Output, file_output, page_output
 
 EDITION_TEMPLATE = "edition.html"
 INDEX_TEMPLATE = "edition_index.html"
 EMAIL_TEMPLATE = "edition_email.html"
 WHATSAPP_TEMPLATE = "edition_whatsapp.html"
-FULL_MINUTES = 2  # an article longer to read is printed as its summary and a QR code to its page
-MESSAGE_SEPARATOR = "\n\n-----\n\n"  # between the WhatsApp messages of whatsapp.txt
-
-
 @dataclass(frozen=True)
-class EditionText:
-    """The payload of a "text-file" output made from an edition: its bytes."""
+class EditionForm:
+    """The payload of an "edition-text" output: which edition, and "text" or "whatsapp"."""
 
-    data: bytes
+    edition: Edition
+    form: str
+
+
+FULL_MINUTES = 2  # an article longer to read is printed as its summary and a QR code to its page
 
 
 def plan_editions(site: Site) -> list[Output]:
@@ -49,16 +48,12 @@ def plan_editions(site: Site) -> list[Output]:
 
 
 def edition_outputs(site: Site, edition, index_url: str, origin: str) -> list[Output]:
-    """The page of one edition and its forms to share."""
-    messages = whatsapp_messages(site, edition)
+    """The page of one edition and its forms to share ("edition-text" files are made when rendered)."""
     context = {"edition": edition, "edition_index_url": index_url, "full_minutes": FULL_MINUTES, "noindex": True}
     return [
         page_output(edition.url, EDITION_TEMPLATE, context, origin),
         page_output(edition.url + "surel.html", EMAIL_TEMPLATE, {"edition": edition, "noindex": True}, origin),
-        file_output(edition.url + "buletin.txt", "text-file", EditionText(edition_text(site, edition).encode()),
-                    origin),
-        file_output(edition.url + "whatsapp.txt", "text-file",
-                    EditionText(MESSAGE_SEPARATOR.join(messages).encode() + b"\n"), origin),
-        page_output(edition.url + "whatsapp/", WHATSAPP_TEMPLATE,
-                    {"edition": edition, "messages": tuple(messages), "noindex": True}, origin),
+        file_output(edition.url + "buletin.txt", "edition-text", EditionForm(edition, "text"), origin),
+        file_output(edition.url + "whatsapp.txt", "edition-text", EditionForm(edition, "whatsapp"), origin),
+        page_output(edition.url + "whatsapp/", WHATSAPP_TEMPLATE, {"edition": edition, "noindex": True}, origin),
     ]

@@ -17,6 +17,7 @@ from kimpress.model.types import Article, Site
 from kimpress.plan.editions import Edition
 
 WHATSAPP_LIMIT = 4000  # characters per message (WhatsApp's own limit is 65,536)
+MESSAGE_SEPARATOR = "\n\n-----\n\n"  # between the messages of a whatsapp.txt file
 _MARKS = re.compile(r"[*_~`]")
 
 _WORDS = {

@@ -14,6 +14,7 @@ from kimpress.config.site import SiteConfig
 from kimpress.core.dates import format_date, format_month, format_short_date, iso_date
 from kimpress.core.urls import absolute_url, site_url
 from kimpress.media.qr import qr_svg
+from kimpress.plan.edition_text import whatsapp_messages
 from kimpress.plan.pages import feed_links
 from kimpress.theme.claimreview import claim_review
 from kimpress.theme.environment import Theme, load_theme
@@ -101,6 +102,7 @@ def load_site_theme(config: SiteConfig, extra_filters: Mapping[str, Callable[...
                 "structured_data": structured_data_for(config)}
     theme = load_theme(config, filters, globals_, compiled_dir, setup_key)
     theme.environment.globals["asset_url"] = asset_url_for(config, theme.static_dirs())
+    theme.environment.globals["whatsapp_messages"] = whatsapp_messages
     return theme
 
 
