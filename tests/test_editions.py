@@ -11,6 +11,8 @@ import zxingcpp
 from conftest import article, build_site, parse_html
 from PIL import Image, ImageDraw
 
+from kimpress.core.errors import KimpressError
+
 REPO = Path(__file__).resolve().parent.parent
 
 CONFIG = """\
@@ -214,3 +216,17 @@ def test_the_edition_command_writes_each_form_and_says_when_a_month_has_none(sit
     assert "Oktober 2026" in said and "2026-09, 2026-11" in said
     assert main(["edition", str(site), "--kelurahan", "satimpoo", "--month", "2026-11"]) == 1
     assert "`satimpo`" in capsys.readouterr().err
+
+
+def test_site_yaml_chooses_which_articles_print_whole_or_turns_editions_off(make_site):
+    files = {"content/satimpo/2026-11-02-a.md": article("A", "2026-11-02 08:00"),
+             "content/satimpo/2026-11-03-b.md": article("B", "2026-11-03 08:00")}
+    out = build_site(make_site(files, config=CONFIG + "editions: {whole_minutes: 0}\n")).config.output_dir
+    html = (out / "satimpo/edisi/2026-11/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<svg role=\"img\"", html)) == 2  # every article cut to its summary and a code
+    out = build_site(make_site(files, config=CONFIG + "editions: false\n")).config.output_dir
+    assert not list(out.rglob("edisi"))
+    with pytest.raises(KimpressError) as caught:
+        build_site(make_site(files, config=CONFIG + "editions: {whole_minute: 3}\n"))
+    [problem] = caught.value.diagnostics
+    assert problem.code == "unknown-editions-setting" and problem.line == 15

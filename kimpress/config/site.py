@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from kimpress.config.admin import AdminSettings, read_admin
 from kimpress.config.checks import CheckSettings, check_checks
+from kimpress.config.editions import EditionSettings, check_editions
 from kimpress.config.options import (
     URL,
     Choice,
@@ -134,6 +135,7 @@ class SiteConfig:
     contact: tuple[tuple[str, str], ...] = ()
     admin: AdminSettings | None = None  # the web editor at /admin/; None: the site has none
     report: ReportSettings = ReportSettings()  # the activity report at /laporan/
+    editions: EditionSettings = EditionSettings()  # the monthly buletin
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -329,6 +331,7 @@ SCHEMA: dict[str, Option] = {
     "contact": Mapping_(check=check_contact),
     "admin": Custom(),  # read by read_admin, with the line of each key
     "report": Mapping_(check=check_report),
+    "editions": Custom(check=check_editions),
     "extra": Mapping_(),
 }
 

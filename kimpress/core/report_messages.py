@@ -15,6 +15,8 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
                                  "{path} is not a folder, so the report's files cannot be written there. Choose "
                                  "another folder with --output."),
     # editions
+    "unknown-editions-setting": ("kolom `editions.{setting}` tidak dikenal. Pilihan: {choices}.",
+                                 "`editions.{setting}` is not a known setting. Choices: {choices}."),
     "edition-empty": ("{area} tidak punya artikel terbit pada {month}, jadi tidak ada edisinya. Bulan yang ada "
                       "edisinya: {months}.",
                       "{area} has no published article in {month}, so there is no edition. Months with an "

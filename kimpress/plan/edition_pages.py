@@ -31,12 +31,13 @@ class EditionForm:
     form: str
 
 
-FULL_MINUTES = 2  # an article longer to read is printed as its summary and a QR code to its page
 
 
 def plan_editions(site: Site) -> list[Output]:
     """The edition pages and the back-issue index of every area that has articles."""
     outputs: list[Output] = []
+    if not site.config.editions.enabled:
+        return outputs
     for area, articles in areas(site):
         editions = editions_of(site, area, articles)
         index_url = editions[0].url.rsplit("/", 2)[0] + "/"
@@ -49,7 +50,8 @@ def plan_editions(site: Site) -> list[Output]:
 
 def edition_outputs(site: Site, edition, index_url: str, origin: str) -> list[Output]:
     """The page of one edition and its forms to share ("edition-text" files are made when rendered)."""
-    context = {"edition": edition, "edition_index_url": index_url, "full_minutes": FULL_MINUTES, "noindex": True}
+    context = {"edition": edition, "edition_index_url": index_url, "noindex": True,
+               "full_minutes": site.config.editions.whole_minutes}  # longer: its summary and a QR code
     return [
         page_output(edition.url, EDITION_TEMPLATE, context, origin),
         page_output(edition.url + "surel.html", EMAIL_TEMPLATE, {"edition": edition, "noindex": True}, origin),
