@@ -30,6 +30,17 @@ language: id
 timezone: Asia/Makassar
 """
 
+# Two kelurahan of Kecamatan Bontang Utara with their Kemendagri codes, for tests that need a registry.
+BONTANG_UTARA = """\
+wilayah:
+  bontang-utara:
+    name: Bontang Utara
+    code: "64.74.03"
+    kelurahan:
+      satimpo: {name: Satimpo, code: "64.74.03.1004"}
+      loktuan: {name: Lok Tuan, code: "64.74.03.1003"}
+"""
+
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     """Write ``files`` (relative path -> text, dedented, or bytes) under ``root``."""

@@ -9,27 +9,14 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from conftest import article
+from conftest import BONTANG_UTARA, MINIMAL_CONFIG, article
 from PIL import Image
 
 from kimpress.cli.main import main
 from kimpress.incremental.location import cache_dir
 from kimpress.plan.checks.names import close_names
 
-CONFIG = """\
-title: Kabar Uji
-base_url: https://contoh.id/kim/
-language: id
-timezone: Asia/Makassar
-budget: {html_kb: 30}
-wilayah:
-  bontang-utara:
-    name: Bontang Utara
-    code: "64.74.03"
-    kelurahan:
-      satimpo: {name: Satimpo, code: "64.74.03.1004"}
-      loktuan: {name: Lok Tuan, code: "64.74.03.1003"}
-"""
+CONFIG = MINIMAL_CONFIG + "budget: {html_kb: 30}\n" + BONTANG_UTARA
 
 LONG = ("Warga RT 05 bergotong royong membersihkan saluran air sepanjang dua ratus meter sebelum musim hujan "
         "tiba, dipimpin ketua RT dan dibantu petugas kebersihan kelurahan yang membawa gerobak dan cangkul.")

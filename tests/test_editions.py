@@ -8,29 +8,14 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from conftest import article, build_site, parse_html
+from conftest import BONTANG_UTARA, MINIMAL_CONFIG, article, build_site, parse_html
 from PIL import Image, ImageDraw
 
 from kimpress.core.errors import KimpressError
 
 REPO = Path(__file__).resolve().parent.parent
 
-CONFIG = """\
-title: Kabar Uji
-base_url: https://contoh.id/kim/
-language: id
-timezone: Asia/Makassar
-categories:
-  berita: Berita
-  cek-fakta: Cek Fakta
-wilayah:
-  bontang-utara:
-    name: Bontang Utara
-    code: "64.74.03"
-    kelurahan:
-      satimpo: {name: Satimpo, code: "64.74.03.1004"}
-      loktuan: {name: Lok Tuan, code: "64.74.03.1003"}
-"""
+CONFIG = MINIMAL_CONFIG + "categories:\n  berita: Berita\n  cek-fakta: Cek Fakta\n" + BONTANG_UTARA
 
 LONG_BODY = "\n\n".join(["Warga bergotong royong membersihkan saluran air di sepanjang jalan poros kelurahan "
                          "bersama petugas kebersihan dan pengurus RT setempat."] * 40)
@@ -230,3 +215,15 @@ def test_site_yaml_chooses_which_articles_print_whole_or_turns_editions_off(make
         build_site(make_site(files, config=CONFIG + "editions: {whole_minute: 3}\n"))
     [problem] = caught.value.diagnostics
     assert problem.code == "unknown-editions-setting" and problem.line == 15
+
+
+def test_two_articles_with_the_same_heading_keep_their_ids_apart_in_one_edition(make_site):
+    body = "Isi.[^1]\n\n## Kesimpulan\n\nLihat [kesimpulan](#kesimpulan).\n\n[^1]: Catatan."
+    files = {"content/satimpo/2026-11-02-a.md": article("A", "2026-11-02 08:00", body=body),
+             "content/satimpo/2026-11-03-b.md": article("B", "2026-11-03 08:00", body=body)}
+    out = build_site(make_site(files, config=CONFIG)).config.output_dir
+    page = parse_html(out / "satimpo/edisi/2026-11/index.html")
+    ids = [element.get("id") for element in page.iter() if element.get("id")]
+    assert len(ids) == len(set(ids))
+    fragments = {a.get("href")[1:] for a in page.iter("a") if (a.get("href") or "").startswith("#")}
+    assert fragments <= set(ids) and {"artikel-1-kesimpulan", "artikel-2-kesimpulan"} <= fragments

@@ -13,22 +13,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import BONTANG_UTARA, MINIMAL_CONFIG, NOW, article, build_site, parse_html
 
 from kimpress.cli.main import main
 from kimpress.pipeline.report import ReportOptions, site_report
-from tests.conftest import MINIMAL_CONFIG, NOW, article, build_site, parse_html
 
-CONFIG = MINIMAL_CONFIG + """\
-categories:
-  berita: Berita
-  agenda: Agenda
-wilayah:
-  bontang-utara:
-    name: Bontang Utara
-    code: "64.74.03"
-    kelurahan:
-      satimpo: {name: Satimpo, code: "64.74.03.1004"}
-      loktuan: {name: Lok Tuan, code: "64.74.03.1003"}
+CONFIG = MINIMAL_CONFIG + "categories:\n  berita: Berita\n  agenda: Agenda\n" + BONTANG_UTARA + """\
   bontang-selatan:
     name: Bontang Selatan
     kelurahan:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
-from kimpress.config.options import Integer, Invalid
+from kimpress.config.options import Integer, Invalid, refuse_unknown
 
 # KIM were set up under Kominfo's programme from the late 2000s: a date before this is a typo.
 EARLIEST_KIM = date(2008, 1, 1)
@@ -25,10 +25,7 @@ class CheckSettings:
 
 
 def check_checks(value: dict) -> CheckSettings:
-    known = {item.name for item in fields(CheckSettings)}
-    unknown = sorted(str(key) for key in set(value) - known)
-    if unknown:
-        raise Invalid("unknown-check-setting", setting=unknown[0], choices=", ".join(sorted(known)))
+    refuse_unknown(value, {item.name for item in fields(CheckSettings)}, "unknown-check-setting")
     settings: dict = {}
     if "since" in value:
         settings["since"] = _day(value["since"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from kimpress.config.options import Boolean, Integer, Invalid
+from kimpress.config.options import Boolean, Integer, Invalid, refuse_unknown
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,7 @@ def check_editions(value) -> EditionSettings:
         return EditionSettings(enabled=value)
     if not isinstance(value, dict):
         raise Invalid("expected-mapping")
-    known = {item.name for item in fields(EditionSettings)}
-    unknown = sorted(str(key) for key in set(value) - known)
-    if unknown:
-        raise Invalid("unknown-editions-setting", setting=unknown[0], choices=", ".join(sorted(known)))
+    refuse_unknown(value, {item.name for item in fields(EditionSettings)}, "unknown-editions-setting")
     settings: dict = {}
     if "enabled" in value:
         settings["enabled"] = Boolean().clean(value["enabled"])

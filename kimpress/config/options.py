@@ -170,6 +170,13 @@ def alias_map(schema: Mapping[str, Option]) -> dict[str, str]:
     return {alias: key for key, option in schema.items() for alias in option.aliases}
 
 
+def refuse_unknown(value: dict, known: set[str], code: str) -> None:
+    """Raise ``code`` for the first key of a settings mapping that is not ``known``, naming the known ones."""
+    unknown = sorted(str(key) for key in set(value) - known)
+    if unknown:
+        raise Invalid(code, setting=unknown[0], choices=", ".join(sorted(known)))
+
+
 def suggest(word: str, candidates: Any) -> str:
     """Return the closest candidate to ``word`` or an empty string (did-you-mean)."""
     matches = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)

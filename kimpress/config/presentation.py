@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from kimpress.config.options import Boolean, Integer, Invalid
+from kimpress.config.options import Boolean, Integer, Invalid, refuse_unknown
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ CONTACT_KEYS = ("email", "phone", "whatsapp", "address", "instagram", "facebook"
 
 def check_images(value: dict) -> ImageSettings:
     known = {item.name for item in fields(ImageSettings)}
-    _refuse_unknown(value, known, "unknown-images-setting")
+    refuse_unknown(value, known, "unknown-images-setting")
     settings: dict[str, Any] = {}
     if "widths" in value:
         widths = value["widths"] if isinstance(value["widths"], list) else [value["widths"]]
@@ -64,13 +64,13 @@ def check_images(value: dict) -> ImageSettings:
 
 
 def check_budget(value: dict) -> BudgetSettings:
-    _refuse_unknown(value, {item.name for item in fields(BudgetSettings)}, "unknown-budget-setting")
+    refuse_unknown(value, {item.name for item in fields(BudgetSettings)}, "unknown-budget-setting")
     return BudgetSettings(**{key: Integer(minimum=1, maximum=100_000).clean(number) for key, number in value.items()})
 
 
 def check_contact(value: dict) -> tuple[tuple[str, str], ...]:
     """The KIM's contact for the footer, in the order written; only the known kinds."""
-    _refuse_unknown(value, set(CONTACT_KEYS), "unknown-contact-setting")
+    refuse_unknown(value, set(CONTACT_KEYS), "unknown-contact-setting")
     pairs = []
     for key, text in value.items():
         if isinstance(text, (dict, list)):
@@ -78,9 +78,3 @@ def check_contact(value: dict) -> tuple[tuple[str, str], ...]:
         if text is not None and str(text).strip():
             pairs.append((str(key), str(text).strip()))
     return tuple(pairs)
-
-
-def _refuse_unknown(value: dict, known: set[str], code: str) -> None:
-    unknown = sorted(str(key) for key in set(value) - known)
-    if unknown:
-        raise Invalid(code, setting=unknown[0], choices=", ".join(sorted(known)))

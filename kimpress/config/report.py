@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from kimpress.config.options import Boolean, Invalid
+from kimpress.config.options import Boolean, refuse_unknown
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,5 @@ class ReportSettings:
 
 
 def check_report(value: dict) -> ReportSettings:
-    known = {item.name for item in fields(ReportSettings)}
-    unknown = sorted(str(key) for key in set(value) - known)
-    if unknown:
-        raise Invalid("unknown-report-setting", setting=unknown[0], choices=", ".join(sorted(known)))
+    refuse_unknown(value, {item.name for item in fields(ReportSettings)}, "unknown-report-setting")
     return ReportSettings(**{key: Boolean().clean(flag) for key, flag in value.items()})

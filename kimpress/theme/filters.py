@@ -39,7 +39,20 @@ def template_filters(config: SiteConfig) -> dict[str, Callable[..., Any]]:
         "css_min": _remembered(minify_css),
         "qr": lambda url, label="": Markup(qr_svg(absolute_url(base_url, url), str(label))),
         "css_string": css_string,
+        "scope_ids": scope_ids,
     }
+
+
+_ID_OR_FRAGMENT = re.compile(r'(\s(?:id|name)="|\shref="#)([^"]*)"')
+
+
+def scope_ids(html: str, prefix: str) -> Markup:
+    """A body's ``id``s and its links to them given ``prefix``: many bodies on one page keep their ids apart.
+
+    Two articles of one edition may both have "## Kesimpulan" (``id="kesimpulan"``) or
+    footnote 1; the body is our own sanitized HTML, whose attributes are always quoted.
+    """
+    return Markup(_ID_OR_FRAGMENT.sub(lambda found: f'{found.group(1)}{prefix}{found.group(2)}"', str(html)))
 
 
 def css_string(text: object) -> Markup:
