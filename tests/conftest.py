@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
 import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
@@ -98,6 +100,28 @@ def find_browser() -> str | None:
 
 
 THEME_SCRIPTS = ("/share.js", "/cari.js")  # the default theme's own files: progressive enhancement only
+
+
+def stop_process_group(process, timeout: float) -> None:
+    """End ``process`` (started with ``start_new_session``) and every process of its group.
+
+    SIGTERM first, so a server or browser can close; then SIGKILL for any helper that
+    outlived it (Chromium's renderers, npm's node).
+    """
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait(timeout=timeout)
 
 
 def stray_scripts(tree) -> list:

@@ -23,7 +23,6 @@ import http.server
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import threading
@@ -35,7 +34,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BROWSER_NAMES, build_site, find_browser, parse_html, write_files
+from conftest import BROWSER_NAMES, build_site, find_browser, parse_html, stop_process_group, write_files
 from PIL import Image
 
 pytestmark = pytest.mark.slow  # a decap-server, an HTTP server and a headless Chromium
@@ -103,19 +102,6 @@ def _git(site: Path, *args: str) -> str:
     return done.stdout
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM the process we started (it leads a session of its own), then kill what is left of its group."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    process.wait(timeout=STOP_SECONDS)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -210,7 +196,7 @@ def editor(decap, tmp_path_factory):
     finally:
         httpd.shutdown()
         httpd.server_close()
-        _stop(process)
+        stop_process_group(process, STOP_SECONDS)
 
 
 def _wait_for_proxy(port: int, process: subprocess.Popen, log: Path) -> None:

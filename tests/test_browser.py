@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import html5lib
 import pytest
 import yaml
-from conftest import BROWSER_NAMES, find_browser
+from conftest import BROWSER_NAMES, find_browser, stop_process_group
 
 pytestmark = pytest.mark.slow  # a headless Chromium: seconds per test
 
@@ -88,22 +88,6 @@ def chromium() -> str:
                 "set KIMPRESS_REQUIRE_CHROMIUM=1 to make this a failure")
 
 
-def _stop_group(process: subprocess.Popen, timeout: float) -> None:
-    """End ``process`` and every process of its group (it leads a session of its own)."""
-    if process.poll() is None:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            pass
-    try:  # helpers (renderer, GPU, zygote) that outlived the browser process
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait(timeout=timeout)
 
 
 @dataclass
@@ -173,7 +157,7 @@ def browser(chromium: str, tmp_path: Path):
         yield open_
     finally:
         for opened in started:
-            _stop_group(opened.process, timeout=STOP_SECONDS)
+            stop_process_group(opened.process, STOP_SECONDS)
         for output in files:
             output.close()
 

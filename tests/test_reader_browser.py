@@ -27,7 +27,6 @@ import copy
 import os
 import re
 import shutil
-import signal
 import struct
 import subprocess
 import sys
@@ -42,7 +41,7 @@ from urllib.parse import quote, urlsplit
 import html5lib
 import pytest
 import yaml
-from conftest import BROWSER_NAMES, find_browser
+from conftest import BROWSER_NAMES, find_browser, stop_process_group
 from lxml import etree
 
 pytestmark = pytest.mark.slow  # a kimpress serve and a headless Chromium
@@ -133,19 +132,6 @@ def _png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", header[16:24])
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM ``process`` (it leads a session of its own), then kill what is left of its group."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    process.wait(timeout=STOP_SECONDS)
 
 
 # JavaScript evaluated in the page.
@@ -398,7 +384,7 @@ def _start_serve(site: Path, scratch: Path) -> tuple[subprocess.Popen, str, obje
     if found.wait(SERVER_START_SECONDS):
         url = next((URL_LINE.search(line).group(1) for line in lines if URL_LINE.search(line)), None)
     if not url:
-        _stop(process)
+        stop_process_group(process, STOP_SECONDS)
         errors.close()
         pytest.fail(f"kimpress serve printed no URL (exit status {process.poll()}):\n{''.join(lines)}\n"
                     f"{(scratch / 'serve-stderr.log').read_text(errors='replace')}")
@@ -479,7 +465,7 @@ def site(browser, tmp_path_factory) -> Site:
         trees = {path: _parse(_http_get(base.rstrip("/") + path)) for path in paths}
         yield Site(base, paths, trees, _articles(demo, trees), _titles(demo, trees))
     finally:
-        _stop(process)
+        stop_process_group(process, STOP_SECONDS)
         process.stdout.close()
         errors.close()
 
