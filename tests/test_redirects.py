@@ -186,11 +186,17 @@ def test_history_is_read_in_three_git_calls_and_once_per_commit_after(repo, monk
     assert redirect_target(repo / "output/satimpo/banjir/index.html") == "https://contoh.id/kim/satimpo/air/"
 
 
-def test_history_is_kept_by_commit_in_the_cache_folder(repo, tmp_path):
+def test_history_is_kept_by_commit_in_the_cache_folder(repo, tmp_path, monkeypatch):
+    git(repo, "mv", "content/satimpo/2024-05-01-banjir.md", "content/satimpo/2024-05-01-air.md")
+    commit(repo, "Ganti nama")
     folder = tmp_path / "cache"
     first = read_history(repo, folder)
-    assert (folder / "history.json").exists()
-    assert read_history(repo, folder) == first
+    assert first.places and (folder / "history.json").exists()
+    calls: list[tuple[str, ...]] = []
+    real = history_module.subprocess.run
+    monkeypatch.setattr(history_module.subprocess, "run", lambda args, **kw: calls.append(tuple(args)) or real(args, **kw))
+    assert read_history(repo, folder) == first  # a new process, the same commit: from the file
+    assert len(calls) == 1 and "rev-parse" in calls[0]
 
 
 def test_outside_git_there_is_no_history(tmp_path):
